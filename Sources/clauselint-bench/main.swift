@@ -1,6 +1,14 @@
 import ArgumentParser
 
-struct ClauseLint: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "clauselint", abstract: "Contract clause analysis.")
+/// Measurements over the real corpora in ../shared/corpora. Run with a release build:
+/// `swift run -c release clauselint-bench <subcommand>`.
+
+struct ClauseLintBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clauselint-bench",
+        abstract: "Benchmarks and quality evaluations of clauselint on ../shared/corpora.",
+        subcommands: [
+        ]
+    )
 }
-ClauseLint.main()
+await ClauseLintBench.main()
