@@ -1,0 +1,150 @@
+/// A JSON value with keys kept in the order they were written, and its serializer.
+///
+/// Hand-written rather than `JSONEncoder` because the output is a documented, stable format:
+/// we need control over key order (sorted, except where streaming fixes the top level), over
+/// layout (two-space pretty printing, or one line for jsonl) and over escaping, identically on
+/// every platform; and because the json/sarif writers stream one document at a time, which a
+/// Codable tree of the whole run cannot do. It writes straight into UTF-8 bytes.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(a), .bool(b)): a == b
+        case let (.int(a), .int(b)): a == b
+        case let (.double(a), .double(b)): a == b
+        case let (.string(a), .string(b)): a == b
+        case let (.array(a), .array(b)): a == b
+        case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: false
+        }
+    }
+
+    /// Numbers, strings, booleans and null: pretty printing keeps arrays and objects made only of
+    /// them on one line (`"span": {"endColumn": 9, …}`), which keeps reports a third of the size.
+    var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    /// `.string` or `.null`.
+    static func optional(_ string: String?) -> JSONValue {
+        string.map(JSONValue.string) ?? .null
+    }
+
+    static func strings(_ strings: [String]) -> JSONValue {
+        .array(strings.map(JSONValue.string))
+    }
+
+    /// Serialized text. `indent` is the nesting level the value starts at when `pretty`.
+    public func serialized(pretty: Bool, sortedKeys: Bool = true, indent: Int = 0) -> String {
+        var writer = JSONByteWriter(pretty: pretty, sortedKeys: sortedKeys)
+        writer.write(self, level: indent)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+struct JSONByteWriter {
+    let pretty: Bool
+    let sortedKeys: Bool
+    var bytes: [UInt8] = []
+
+    init(pretty: Bool, sortedKeys: Bool) {
+        self.pretty = pretty
+        self.sortedKeys = sortedKeys
+        bytes.reserveCapacity(1024)
+    }
+
+    mutating func write(_ value: JSONValue, level: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .int(let number): append(String(number))
+        case .double(let number):
+            if number.isFinite {
+                // Integral doubles print without a fraction so `1.0` and `1` do not differ by platform.
+                if number == number.rounded(), abs(number) < 1e15 { append(String(Int(number))) } else { append(String(number)) }
+            } else {
+                append("null")
+            }
+        case .string(let string): writeString(string)
+        case .array(let items):
+            if items.isEmpty { append("[]"); return }
+            let inline = pretty && items.allSatisfy(\.isScalar)
+            bytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if inline {
+                    if index > 0 { bytes.append(0x20) }
+                    write(item, level: level + 1)
+                    continue
+                }
+                newline(level + 1)
+                write(item, level: level + 1)
+            }
+            if !inline { newline(level) }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { append("{}"); return }
+            let ordered = sortedKeys ? members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } : members
+            let inline = pretty && members.allSatisfy { $0.1.isScalar }
+            bytes.append(UInt8(ascii: "{"))
+            for (index, member) in ordered.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if inline {
+                    if index > 0 { bytes.append(0x20) }
+                } else {
+                    newline(level + 1)
+                }
+                writeString(member.0)
+                bytes.append(UInt8(ascii: ":"))
+                if pretty { bytes.append(UInt8(ascii: " ")) }
+                write(member.1, level: level + 1)
+            }
+            if !inline { newline(level) }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func newline(_ level: Int) {
+        guard pretty else { return }
+        bytes.append(0x0A)
+        for _ in 0..<(level * 2) { bytes.append(0x20) }
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    mutating func writeString(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            case 0x00..<0x20, 0x7F:
+                append("\\u00")
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
