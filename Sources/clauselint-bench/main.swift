@@ -8,6 +8,7 @@ struct ClauseLintBench: AsyncParsableCommand {
         commandName: "clauselint-bench",
         abstract: "Benchmarks and quality evaluations of clauselint on ../shared/corpora.",
         subcommands: [
+            CategoryEvaluation.self,
         ]
     )
 }
