@@ -12,4 +12,6 @@ struct ClauseLintBench: AsyncParsableCommand {
         ]
     )
 }
-await ClauseLintBench.main()
+/// Calls the async entry point (top-level `await X.main()` resolves to the synchronous one).
+func runAsyncRoot<Root: AsyncParsableCommand>(_ root: Root.Type) async { await root.main(nil) }
+await runAsyncRoot(ClauseLintBench.self)
