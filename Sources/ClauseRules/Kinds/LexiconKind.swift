@@ -1,0 +1,129 @@
+import ClauseModel
+
+/// `kind: lexicon` — words and phrases (whole-word, case-insensitive) with exception phrases
+/// and a suggestion per term: the vague-term lists.
+///
+/// All lexicon rules are compiled into one `PhrasePatternSet`, so a document is scanned once
+/// for every term of every lexicon rule. A match inside an exception phrase ("material breach"
+/// for `material`) is dropped; a match inside a longer match ("reasonable" inside
+/// "commercially reasonable efforts") is dropped in favour of the longer one.
+enum LexiconKind {
+    static let entry = RuleKindEntry(
+        name: "lexicon",
+        summary: "Flags words and phrases (whole-word, case-insensitive), each with its own suggestion; exception phrases keep idioms and terms of art clean.",
+        parameters: [
+            ("terms", "List of terms: a string, or a mapping with `term`, optional `suggestion`, `message` and `exceptions`. A term may offer alternatives: `as soon as (practicable|possible)`."),
+            ("exceptions", "Phrases in which a term is not flagged, for every term of the rule (e.g. `material breach`)."),
+            ("message", "Message template; `{term}` is the matched text. Default: `Vague term '{term}'`."),
+        ],
+        compile: { rules, _ in [try LexiconCheck(rules: rules)] }
+    )
+}
+
+struct LexiconCheck: RuleCheck {
+    struct Term: Sendable {
+        var ruleIndex: Int
+        var suggestion: String?
+        var message: String?
+    }
+
+    struct Exception: Sendable {
+        var ruleIndex: Int
+        /// nil: applies to every term of the rule.
+        var termIndex: Int?
+    }
+
+    let rules: [Rule]
+    let messages: [String]
+    let terms: [Term]
+    let exceptions: [Exception]
+    let matcher: PhrasePatternSet
+
+    init(rules: [Rule]) throws {
+        var terms: [Term] = []
+        var exceptions: [Exception] = []
+        var termPatterns: [(String, Int)] = []
+        var exceptionPatterns: [String] = []
+        var messages: [String] = []
+
+        func checkPattern(_ text: String, _ value: YAMLValue, rule: Rule) throws {
+            if text.contains("...") { throw value.error("lexicon terms of rule '\(rule.id)' cannot use '...' gaps (use kind: pattern)") }
+            do { _ = try PhrasePatternSet.expand(text) } catch { throw value.error("bad term in rule '\(rule.id)': \(error.description)") }
+        }
+
+        for (ruleIndex, rule) in rules.enumerated() {
+            messages.append(try rule.parameter("message")?.string("message") ?? "Vague term '{term}'")
+            let termList = try rule.requiredParameter("terms").list("terms")
+            if termList.isEmpty { throw rule.parameters.value.error("rule '\(rule.id)' has no terms") }
+            for value in termList {
+                let termIndex = terms.count
+                if case .mapping = value.content {
+                    let map = try value.mapping("a term")
+                    try map.rejectUnknownKeys(allowed: ["term", "suggestion", "message", "exceptions"], in: "a term of rule '\(rule.id)'")
+                    let termValue = try map.required("term", in: "a term of rule '\(rule.id)'")
+                    let text = try termValue.string("term")
+                    try checkPattern(text, termValue, rule: rule)
+                    terms.append(Term(ruleIndex: ruleIndex, suggestion: try map["suggestion"]?.string("suggestion"), message: try map["message"]?.string("message")))
+                    termPatterns.append((text, termIndex))
+                    for exception in try map["exceptions"]?.list("exceptions") ?? [] {
+                        let phrase = try exception.string("an exception")
+                        try checkPattern(phrase, exception, rule: rule)
+                        exceptions.append(Exception(ruleIndex: ruleIndex, termIndex: termIndex))
+                        exceptionPatterns.append(phrase)
+                    }
+                } else {
+                    let text = try value.string("a term")
+                    try checkPattern(text, value, rule: rule)
+                    terms.append(Term(ruleIndex: ruleIndex))
+                    termPatterns.append((text, termIndex))
+                }
+            }
+            for exception in try rule.parameter("exceptions")?.list("exceptions") ?? [] {
+                let phrase = try exception.string("an exception")
+                try checkPattern(phrase, exception, rule: rule)
+                exceptions.append(Exception(ruleIndex: ruleIndex, termIndex: nil))
+                exceptionPatterns.append(phrase)
+            }
+        }
+        // Owners: terms first, then exceptions (offset by the number of terms).
+        let all = termPatterns + exceptionPatterns.enumerated().map { ($0.element, terms.count + $0.offset) }
+        self.matcher = try PhrasePatternSet(patterns: all.map { (text: $0.0, owner: $0.1) }, maxGap: 0)
+        self.rules = rules
+        self.messages = messages
+        self.terms = terms
+        self.exceptions = exceptions
+    }
+
+    func findings(in context: RuleContext) -> [Finding] {
+        let matches = matcher.matches(in: context.bytes, skipping: context.document.nonProseRanges)
+        var termMatches: [PhrasePatternSet.Match] = []
+        var exceptionMatches: [(Exception, Range<Int>)] = []
+        for match in matches {
+            if match.owner < terms.count {
+                termMatches.append(match)
+            } else {
+                exceptionMatches.append((exceptions[match.owner - terms.count], match.range))
+            }
+        }
+        // Longest first, so contained shorter matches can be dropped.
+        termMatches.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
+        var findings: [Finding] = []
+        var coveredUntil = -1
+        for match in termMatches {
+            if match.range.upperBound <= coveredUntil { continue }   // inside a longer match
+            let term = terms[match.owner]
+            let excused = exceptionMatches.contains { exception, range in
+                exception.ruleIndex == term.ruleIndex && (exception.termIndex == nil || exception.termIndex == match.owner)
+                    && range.lowerBound <= match.range.lowerBound && match.range.upperBound <= range.upperBound
+            }
+            if excused { continue }
+            coveredUntil = max(coveredUntil, match.range.upperBound)
+            let rule = rules[term.ruleIndex]
+            let matched = context.document.lines.text(match.range)
+            let template = term.message ?? messages[term.ruleIndex]
+            let message = template.replacing("{term}", with: matched)
+            findings.append(context.finding(rule: rule, range: match.range, message: message, suggestion: term.suggestion ?? rule.suggestion))
+        }
+        return findings
+    }
+}

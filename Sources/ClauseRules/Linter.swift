@@ -1,0 +1,82 @@
+import ClauseModel
+
+/// What linting one document produced.
+public struct LintResult: Sendable {
+    /// The document with every clause's categories set.
+    public var document: Document
+    /// Findings sorted by position (then rule id); suppressed ones are kept with
+    /// `Finding.suppression` set, so reporters can show them (SARIF `inSource`).
+    public var findings: [Finding]
+    /// The contract type used for contract-type-specific rules (configuration, else detected).
+    public var contractType: String?
+    /// Problems with the document's own markers (a suppression naming an unknown rule).
+    public var warnings: [Diagnostic]
+
+    /// The findings not suppressed.
+    public var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
+}
+
+/// Runs a rule set over documents: categorise, run every check, apply the configuration
+/// (enabled rules, severities, contract type) and inline suppressions.
+///
+/// A value type holding only immutable compiled rules, so one `Linter` can lint many documents
+/// in parallel.
+public struct Linter: Sendable {
+    public let ruleSet: RuleSet
+    public let configuration: LintConfiguration
+    private let rulesByID: [String: Rule]
+
+    public init(ruleSet: RuleSet, configuration: LintConfiguration = .default) {
+        self.ruleSet = ruleSet
+        self.configuration = configuration
+        var index: [String: Rule] = [:]
+        for rule in ruleSet.rules { index[rule.id] = rule }
+        self.rulesByID = index
+    }
+
+    /// The rules that run under the configuration.
+    public var enabledRules: [Rule] { ruleSet.rules.filter(configuration.isEnabled) }
+
+    public func lint(_ document: Document) -> LintResult {
+        let categorised = ruleSet.categories.categorize(document)
+        let contractType = configuration.contractType ?? ruleSet.contractTypes.detect(categorised)
+        let context = RuleContext(
+            document: categorised,
+            contractType: contractType,
+            catalogs: RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes)
+        )
+        var findings: [Finding] = []
+        for check in ruleSet.checks {
+            for var finding in check.findings(in: context) {
+                guard let rule = rulesByID[finding.ruleID], configuration.isEnabled(rule) else { continue }
+                if !rule.contractTypes.isEmpty {
+                    guard let contractType, rule.contractTypes.contains(contractType) else { continue }
+                }
+                finding.severity = configuration.severity(for: rule)
+                findings.append(finding)
+            }
+        }
+
+        let suppressions = InlineSuppressions(document: categorised)
+        var warnings: [Diagnostic] = []
+        for marker in suppressions.markers {
+            for id in marker.ruleIDs where rulesByID[id] == nil {
+                warnings.append(Diagnostic(path: document.path, line: marker.line, column: marker.column, severity: .warning, message: "suppression names an unknown rule '\(id)'"))
+            }
+        }
+        if !suppressions.markers.isEmpty {
+            for index in findings.indices { findings[index].suppression = suppressions.suppression(for: findings[index]) }
+        }
+
+        findings.sort {
+            ($0.span.startOffset, $0.span.endOffset, $0.ruleID) < ($1.span.startOffset, $1.span.endOffset, $1.ruleID)
+        }
+        // The same rule at the same place once.
+        var unique: [Finding] = []
+        for finding in findings {
+            if let last = unique.last, last.ruleID == finding.ruleID, last.span == finding.span, last.message == finding.message { continue }
+            unique.append(finding)
+        }
+        return LintResult(document: categorised, findings: unique, contractType: contractType, warnings: warnings)
+    }
+}

@@ -1,0 +1,222 @@
+/// Finds many phrases at once in UTF-8 bytes: whole-word, ASCII case-insensitive, any run of
+/// whitespace (spaces, tabs, line breaks from PDF extraction) matching one space.
+///
+/// Hand-written (an Aho-Corasick automaton compiled to a dense DFA over a small byte-class
+/// alphabet) because this is the hot path: every lexicon rule and every category pattern of
+/// every document is found in a single pass over the bytes, one table lookup per byte, with no
+/// String bridging or regular expressions.
+public struct PhraseAutomaton: Sendable {
+    /// One phrase to find. A trailing `*` makes it a word prefix (`assign*` finds "assigns",
+    /// "assignment").
+    public struct Phrase: Sendable {
+        public var text: String
+        public var id: Int
+        public init(_ text: String, id: Int) {
+            self.text = text
+            self.id = id
+        }
+    }
+
+    /// A phrase found: its id and byte range in the original text.
+    public struct Match: Sendable, Hashable {
+        public var id: Int
+        public var range: Range<Int>
+    }
+
+    private let classOf: [UInt8]            // byte → class (0 = not in any phrase)
+    private let classCount: Int
+    private let transitions: [Int32]        // node * classCount + class → node
+    private let outputStart: [Int32]        // node → first index in outputs
+    private let outputs: [Int32]            // indices into phraseInfo
+    private let phraseLength: [Int32]       // normalised length in bytes
+    private let phraseID: [Int]
+    private let needsLeftBoundary: [Bool]
+    private let needsRightBoundary: [Bool]
+    private let ringMask: Int
+    public let isEmpty: Bool
+
+    /// Lower-cases ASCII and turns every whitespace byte into a space.
+    @inline(__always) static func normalise(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x41...0x5A: return byte | 0x20
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 0x20
+        default: return byte
+        }
+    }
+
+    @inline(__always) public static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// Normalises a phrase as the scanner normalises text: lower-case, single spaces, trimmed.
+    static func normalisedBytes(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        for byte in text.utf8 {
+            let normal = normalise(byte)
+            if normal == 0x20 && (result.isEmpty || result.last == 0x20) { continue }
+            result.append(normal)
+        }
+        while result.last == 0x20 { result.removeLast() }
+        return result
+    }
+
+    public init(phrases: [Phrase]) {
+        var prepared: [(bytes: [UInt8], prefix: Bool, id: Int)] = []
+        for phrase in phrases {
+            var bytes = Self.normalisedBytes(phrase.text)
+            var prefix = false
+            if bytes.last == UInt8(ascii: "*"), bytes.count > 1 {
+                bytes.removeLast()
+                prefix = true
+            }
+            if bytes.isEmpty { continue }
+            prepared.append((bytes, prefix, phrase.id))
+        }
+        isEmpty = prepared.isEmpty
+
+        // Byte classes: one per distinct byte used by any phrase.
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var nextClass = 1
+        for entry in prepared {
+            for byte in entry.bytes where classOf[Int(byte)] == 0 {
+                precondition(nextClass < 255, "too many distinct bytes in phrases")
+                classOf[Int(byte)] = UInt8(nextClass)
+                nextClass += 1
+            }
+        }
+        let classCount = nextClass
+        // Upper-case letters and whitespace share their normalised byte's class.
+        for byte in 0..<256 {
+            let normal = Self.normalise(UInt8(byte))
+            if normal != UInt8(byte) { classOf[byte] = classOf[Int(normal)] }
+        }
+
+        // Trie.
+        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        var terminal: [[Int32]] = [[]]
+        var depth: [Int] = [0]
+        for (index, entry) in prepared.enumerated() {
+            var node = 0
+            for byte in entry.bytes {
+                let cls = Int(classOf[Int(byte)])
+                if children[node][cls] < 0 {
+                    children[node][cls] = Int32(children.count)
+                    children.append([Int32](repeating: -1, count: classCount))
+                    terminal.append([])
+                    depth.append(depth[node] + 1)
+                }
+                node = Int(children[node][cls])
+            }
+            terminal[node].append(Int32(index))
+        }
+
+        // Breadth-first failure links, turning the trie into a full DFA.
+        let nodeCount = children.count
+        var fail = [Int32](repeating: 0, count: nodeCount)
+        var table = [Int32](repeating: 0, count: nodeCount * classCount)
+        var outputsPerNode = terminal
+        var queue: [Int] = []
+        for cls in 1..<max(classCount, 1) {
+            let child = children[0][cls]
+            if child >= 0 {
+                table[cls] = child
+                fail[Int(child)] = 0
+                queue.append(Int(child))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            outputsPerNode[node] += outputsPerNode[Int(fail[node])].filter { !outputsPerNode[node].contains($0) }
+            for cls in 1..<classCount {
+                let child = children[node][cls]
+                if child >= 0 {
+                    fail[Int(child)] = table[Int(fail[node]) * classCount + cls]
+                    table[node * classCount + cls] = child
+                    queue.append(Int(child))
+                } else {
+                    table[node * classCount + cls] = table[Int(fail[node]) * classCount + cls]
+                }
+            }
+        }
+
+        var outputStart = [Int32](repeating: 0, count: nodeCount + 1)
+        var outputs: [Int32] = []
+        for node in 0..<nodeCount {
+            outputStart[node] = Int32(outputs.count)
+            outputs += outputsPerNode[node]
+        }
+        outputStart[nodeCount] = Int32(outputs.count)
+
+        let maxLength = prepared.map(\.bytes.count).max() ?? 1
+        var ring = 1
+        while ring < maxLength + 1 { ring <<= 1 }
+
+        self.classOf = classOf
+        self.classCount = classCount
+        self.transitions = table
+        self.outputStart = outputStart
+        self.outputs = outputs
+        self.phraseLength = prepared.map { Int32($0.bytes.count) }
+        self.phraseID = prepared.map(\.id)
+        self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
+        self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
+        self.ringMask = ring - 1
+    }
+
+    /// Calls `report` for every whole-word occurrence of every phrase in `bytes[range]`,
+    /// in order of end offset. Overlapping occurrences are all reported.
+    public func scan(_ bytes: [UInt8], in range: Range<Int>? = nil, _ report: (Match) -> Void) {
+        if isEmpty { return }
+        let range = range ?? 0..<bytes.count
+        bytes.withUnsafeBufferPointer { text in
+            classOf.withUnsafeBufferPointer { classOf in
+                transitions.withUnsafeBufferPointer { table in
+                    var origin = [Int](repeating: 0, count: ringMask + 1)
+                    var state = 0
+                    var normalisedCount = 0
+                    var previousWasSpace = true
+                    var index = range.lowerBound
+                    let end = range.upperBound
+                    while index < end {
+                        let byte = text[index]
+                        let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                        if isSpace {
+                            if previousWasSpace { index += 1; continue }
+                            previousWasSpace = true
+                        } else {
+                            previousWasSpace = false
+                        }
+                        let cls = Int(classOf[Int(byte)])
+                        origin[normalisedCount & ringMask] = index
+                        normalisedCount += 1
+                        state = cls == 0 ? 0 : Int(table[state * classCount + cls])
+                        if state != 0 {
+                            let first = Int(outputStart[state])
+                            let last = Int(outputStart[state + 1])
+                            if first < last {
+                                for outputIndex in first..<last {
+                                    let phrase = Int(outputs[outputIndex])
+                                    let length = Int(phraseLength[phrase])
+                                    let start = origin[(normalisedCount - length) & ringMask]
+                                    if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
+                                    if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
+                                    report(Match(id: phraseID[phrase], range: start..<(index + 1)))
+                                }
+                            }
+                        }
+                        index += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// All matches, collected.
+    public func matches(in bytes: [UInt8], range: Range<Int>? = nil) -> [Match] {
+        var result: [Match] = []
+        scan(bytes, in: range) { result.append($0) }
+        return result
+    }
+}

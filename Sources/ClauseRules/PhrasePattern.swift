@@ -1,0 +1,194 @@
+/// Phrase patterns: the small, fast pattern language of categories (`Rules/categories.yml`)
+/// and of `clause-content` rules.
+///
+/// - words match whole words, case-insensitively; any whitespace run matches a space;
+/// - `(a|b|c)` offers alternatives (groups may nest); `(a )?` is optional;
+/// - `...` skips up to `maxGap` bytes (default 80: about a dozen words) between two parts;
+/// - a trailing `*` on a word makes it a prefix (`terminat*`).
+///
+/// Every part of every pattern goes into one `PhraseAutomaton`, so a document is scanned once
+/// however many patterns there are; the parts are then chained by offset.
+public struct PhrasePatternSet: Sendable {
+    /// A pattern occurrence: which pattern owner and where (first part to last part).
+    public struct Match: Sendable, Hashable {
+        public var owner: Int
+        public var range: Range<Int>
+    }
+
+    private struct Expanded: Sendable {
+        var owner: Int
+        var pieces: [Int]   // piece ids, in order
+    }
+
+    private let automaton: PhraseAutomaton
+    private let expanded: [Expanded]
+    private let pieceCount: Int
+    public let maxGap: Int
+
+    /// Expands alternatives of one pattern into plain alternatives (`a (b|c)` → `a b`, `a c`).
+    /// Throws a readable reason for unbalanced parentheses or empty alternatives.
+    public static func expand(_ pattern: String) throws(PatternError) -> [String] {
+        var index = pattern.startIndex
+        let result = try expandSequence(pattern, &index, topLevel: true)
+        return result.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+    }
+
+    public struct PatternError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    private static func expandSequence(_ text: String, _ index: inout String.Index, topLevel: Bool) throws(PatternError) -> [String] {
+        var alternatives: [[String]] = [[""]]   // alternatives of the current group, each a list of partial strings
+        var current: [String] = [""]
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "(" {
+                index = text.index(after: index)
+                let inner = try expandSequence(text, &index, topLevel: false)
+                guard index < text.endIndex, text[index] == ")" else { throw PatternError(description: "unbalanced '(' in pattern '\(text)'") }
+                index = text.index(after: index)
+                var options = inner
+                if index < text.endIndex, text[index] == "?" {   // `(x)?`: optional group
+                    options.append("")
+                    index = text.index(after: index)
+                }
+                current = current.flatMap { prefix in options.map { prefix + $0 } }
+                if current.count > 4096 { throw PatternError(description: "pattern '\(text)' expands to more than 4096 alternatives") }
+            } else if character == ")" {
+                if topLevel { throw PatternError(description: "unbalanced ')' in pattern '\(text)'") }
+                break
+            } else if character == "|" {
+                alternatives.append(current)
+                current = [""]
+                index = text.index(after: index)
+            } else {
+                current = current.map { $0 + String(character) }
+                index = text.index(after: index)
+            }
+        }
+        alternatives.append(current)
+        let all = alternatives.dropFirst().flatMap { $0 }
+        for alternative in all where alternative.trimmed(" ").isEmpty {
+            throw PatternError(description: "empty alternative in pattern '\(text)'")
+        }
+        return Array(all)
+    }
+
+    /// - Parameter patterns: pattern text and an owner id reported with its matches.
+    public init(patterns: [(text: String, owner: Int)], maxGap: Int = 80) throws(PatternError) {
+        var pieceIDs: [String: Int] = [:]
+        var phrases: [PhraseAutomaton.Phrase] = []
+        var expanded: [Expanded] = []
+        for (text, owner) in patterns {
+            for alternative in try Self.expand(text) {
+                let parts = alternative.splitOnEllipsis().map { $0.trimmed(" ") }
+                if parts.contains(where: \.isEmpty) { throw PatternError(description: "'...' must stand between two words in pattern '\(text)'") }
+                var pieces: [Int] = []
+                for part in parts {
+                    let key = String(decoding: PhraseAutomaton.normalisedBytes(part), as: UTF8.self)
+                    if let id = pieceIDs[key] {
+                        pieces.append(id)
+                    } else {
+                        let id = pieceIDs.count
+                        pieceIDs[key] = id
+                        phrases.append(.init(key, id: id))
+                        pieces.append(id)
+                    }
+                }
+                expanded.append(Expanded(owner: owner, pieces: pieces))
+            }
+        }
+        self.automaton = PhraseAutomaton(phrases: phrases)
+        self.expanded = expanded
+        self.pieceCount = pieceIDs.count
+        self.maxGap = maxGap
+    }
+
+    public var isEmpty: Bool { expanded.isEmpty }
+
+    /// Every occurrence of every pattern in `bytes[range]` that does not start inside a
+    /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
+    public func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [Match] {
+        if expanded.isEmpty { return [] }
+        var hits = [[Range<Int>]](repeating: [], count: pieceCount)
+        automaton.scan(bytes, in: range) { match in
+            hits[match.id].append(match.range)
+        }
+        var result: [Match] = []
+        for pattern in expanded {
+            let firstHits = hits[pattern.pieces[0]]
+            if firstHits.isEmpty { continue }
+            var rest: [[Range<Int>]] = []
+            var possible = true
+            for piece in pattern.pieces.dropFirst() {
+                if hits[piece].isEmpty { possible = false; break }
+                rest.append(hits[piece])
+            }
+            if !possible { continue }
+            for first in firstHits {
+                var end = first.upperBound
+                var found = true
+                for list in rest {
+                    // First hit of the next part starting at or after `end`.
+                    var low = 0, high = list.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if list[mid].lowerBound < end { low = mid + 1 } else { high = mid }
+                    }
+                    if low < list.count, list[low].lowerBound - end <= maxGap {
+                        end = list[low].upperBound
+                    } else {
+                        found = false
+                        break
+                    }
+                }
+                if found && !Self.isInside(first.lowerBound, nonProse) {
+                    result.append(Match(owner: pattern.owner, range: first.lowerBound..<end))
+                }
+            }
+        }
+        result.sort { ($0.range.lowerBound, $0.owner) < ($1.range.lowerBound, $1.owner) }
+        return result
+    }
+
+    /// True when `offset` lies in one of the sorted, non-overlapping `ranges`.
+    static func isInside(_ offset: Int, _ ranges: [Range<Int>]) -> Bool {
+        if ranges.isEmpty { return false }
+        var low = 0, high = ranges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if offset < ranges[mid].lowerBound { high = mid - 1 } else if offset >= ranges[mid].upperBound { low = mid + 1 } else { return true }
+        }
+        return false
+    }
+}
+
+extension String {
+    /// Splits on the `...` gap marker.
+    func splitOnEllipsis() -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var dots = 0
+        for character in self {
+            if character == "." {
+                dots += 1
+                if dots == 3 { parts.append(current); current = ""; dots = 0 }
+                continue
+            }
+            current += String(repeating: ".", count: dots)
+            dots = 0
+            current.append(character)
+        }
+        current += String(repeating: ".", count: dots)
+        parts.append(current)
+        return parts
+    }
+
+    func trimmed(_ characters: String) -> String {
+        let set = Set(characters)
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,140 @@
+import ClauseModel
+
+/// Everything a rule check needs about one document, computed once per document and shared by
+/// all checks: the categorised document, its bytes, its contract type and the clauses of each
+/// category.
+public struct RuleContext: Sendable {
+    public let document: Document
+    public let bytes: [UInt8]
+    /// The contract type (from configuration, else detected from the title), if known.
+    public let contractType: String?
+    public let catalogs: RuleCatalogs
+    /// Clause ids per category id (a clause with `governing-law` is also listed under its
+    /// parent `dispute-resolution`), in document order.
+    public let clausesByCategory: [String: [Clause]]
+
+    public init(document: Document, contractType: String?, catalogs: RuleCatalogs) {
+        self.document = document
+        self.bytes = document.bytes
+        self.contractType = contractType
+        self.catalogs = catalogs
+        var index: [String: [Clause]] = [:]
+        for clause in document.allClauses {
+            for category in clause.categories { index[category, default: []].append(clause) }
+        }
+        self.clausesByCategory = index
+    }
+
+    /// True when the byte offset lies in markup (code blocks, tags, comments).
+    public func isNonProse(_ offset: Int) -> Bool {
+        PhrasePatternSet.isInside(offset, document.nonProseRanges)
+    }
+
+    /// The outermost clauses of a category: a clause is skipped when an ancestor already has
+    /// the category, so a finding about "the dispute-resolution clause" is made once.
+    public func outermostClauses(of category: String) -> [Clause] {
+        let clauses = clausesByCategory[category] ?? []
+        var result: [Clause] = []
+        for clause in clauses {
+            if let last = result.last, last.span.contains(clause.span) { continue }
+            result.append(clause)
+        }
+        return result
+    }
+
+    /// A finding about a passage: attributed to the deepest clause whose text holds it.
+    public func finding(rule: Rule, range: Range<Int>, message: String, suggestion: String? = nil) -> Finding {
+        let clause = document.deepestClause(containing: range.lowerBound)
+        return Finding(
+            ruleID: rule.id,
+            severity: rule.severity,
+            message: message,
+            path: document.path,
+            span: document.lines.span(range),
+            clause: clause.map(ClauseSummary.init),
+            matchedText: document.lines.text(range),
+            suggestion: suggestion ?? rule.suggestion
+        )
+    }
+
+    /// A finding about a clause as a whole. It points at the clause's number and heading
+    /// (where readers look), or at its first line when it has no heading.
+    public func finding(rule: Rule, clause: Clause, message: String, suggestion: String? = nil) -> Finding {
+        let headEnd = headingEnd(of: clause) ?? firstLineEnd(from: clause.span.startOffset, limit: clause.ownRange.upperBound)
+        return Finding(
+            ruleID: rule.id,
+            severity: rule.severity,
+            message: message,
+            path: document.path,
+            span: document.lines.span(clause.span.startOffset..<headEnd),
+            clause: ClauseSummary(clause),
+            matchedText: document.lines.text(clause.span.startOffset..<headEnd),
+            suggestion: suggestion ?? rule.suggestion
+        )
+    }
+
+    /// A document-level finding (a missing clause). It points at where such a clause usually
+    /// goes: after the last clause of one of `afterCategories` if the contract has one, else
+    /// before the signature block, else at the end of the last clause; the message says so.
+    public func documentFinding(rule: Rule, message: String, afterCategories: [String], suggestion: String? = nil) -> Finding {
+        let (offset, place) = placement(afterCategories: afterCategories)
+        return Finding(
+            ruleID: rule.id,
+            severity: rule.severity,
+            message: "\(message); such a clause usually goes \(place)",
+            path: document.path,
+            span: document.lines.span(offset..<offset),
+            clause: nil,
+            matchedText: "",
+            suggestion: suggestion ?? rule.suggestion,
+            isDocumentLevel: true
+        )
+    }
+
+    func placement(afterCategories: [String]) -> (offset: Int, description: String) {
+        for category in afterCategories {
+            if let clause = outermostClauses(of: category).last {
+                let topLevel = document.clausePath(containing: clause.span.startOffset).first ?? clause
+                let name = catalogs.categories.category(withID: category)?.name.lowercased() ?? category
+                return (topLevel.span.endOffset, "after the \(name) clause (\(Self.label(topLevel)))")
+            }
+        }
+        if let signature = document.allClauses.first(where: { $0.kind == .signatureBlock }) {
+            return (signature.span.startOffset, "before the signature block")
+        }
+        if let last = document.clauses.last {
+            return (last.span.endOffset, "at the end of the contract, after \(Self.label(last))")
+        }
+        return (bytes.count, "at the end of the contract")
+    }
+
+    static func label(_ clause: Clause) -> String {
+        if let number = clause.number, let heading = clause.heading { return "\(number) \(heading)" }
+        return clause.number ?? clause.heading ?? clause.id
+    }
+
+    /// The end of the clause's heading text, if the heading is written near its start.
+    func headingEnd(of clause: Clause) -> Int? {
+        guard let heading = clause.heading, !heading.isEmpty else { return nil }
+        let needle = Array(heading.utf8)
+        let start = clause.span.startOffset
+        let limit = min(clause.ownRange.upperBound, start + 200, bytes.count) - needle.count
+        guard limit >= start else { return nil }
+        for offset in start...limit where bytes[offset] == needle[0] && Array(bytes[offset..<(offset + needle.count)]) == needle {
+            return offset + needle.count
+        }
+        return nil
+    }
+
+    func firstLineEnd(from start: Int, limit: Int) -> Int {
+        var index = start
+        let end = min(limit, bytes.count)
+        while index < end && bytes[index] != 0x0A { index += 1 }
+        // Keep long PDF lines readable: at most 120 bytes, cut at a character boundary.
+        if index - start > 120 {
+            index = start + 120
+            while index > start && bytes[index] & 0xC0 == 0x80 { index -= 1 }
+        }
+        return max(index, start)
+    }
+}

@@ -1,0 +1,62 @@
+import ClauseModel
+
+/// What a compiled rule kind does for one document.
+public protocol RuleCheck: Sendable {
+    /// Findings for the document in `context` (already categorised). Findings carry the rule's
+    /// default severity; the linter applies configuration and suppressions afterwards.
+    func findings(in context: RuleContext) -> [Finding]
+}
+
+/// A rule kind: the engine code behind every rule whose YAML says `kind: <name>`.
+///
+/// Adding a kind is one Swift file that defines a `RuleKindEntry` plus one line in
+/// `RuleKindRegistry.builtIn`. `compile` receives every rule of the kind at once, so a kind can
+/// share work between its rules (all `lexicon` rules become one automaton).
+public struct RuleKindEntry: Sendable {
+    /// The `kind:` value in rule files.
+    public var name: String
+    /// One line for `docs/rules.md`.
+    public var summary: String
+    /// The kind's own parameter keys, with a line of documentation each.
+    public var parameters: [(key: String, help: String)]
+    /// Validates the rules' parameters (throwing `Diagnostic`s at file:line:column) and builds
+    /// the checks.
+    public var compile: @Sendable (_ rules: [Rule], _ catalog: RuleCatalogs) throws -> [any RuleCheck]
+
+    public init(
+        name: String,
+        summary: String,
+        parameters: [(key: String, help: String)],
+        compile: @escaping @Sendable (_ rules: [Rule], _ catalog: RuleCatalogs) throws -> [any RuleCheck]
+    ) {
+        self.name = name
+        self.summary = summary
+        self.parameters = parameters
+        self.compile = compile
+    }
+
+    public var parameterKeys: Set<String> { Set(parameters.map(\.key)) }
+}
+
+/// The catalogs rule kinds may consult while compiling (to reject an unknown category id).
+public struct RuleCatalogs: Sendable {
+    public var categories: CategoryCatalog
+    public var contractTypes: ContractTypeCatalog
+}
+
+/// Every rule kind clauselint knows. One entry per kind; keep the list sorted by name within
+/// each group.
+public enum RuleKindRegistry {
+    public static let builtIn: [RuleKindEntry] = [
+        LexiconKind.entry,
+        PatternKind.entry,
+        RequiredClauseKind.entry,
+        ClauseContentKind.entry,
+        NumberConsistencyKind.entry,
+        // Structural kinds (Sources/ClauseRules/Structural/) are listed in `structural`.
+    ] + structural
+
+    public static func entry(named name: String) -> RuleKindEntry? {
+        builtIn.first { $0.name == name }
+    }
+}
