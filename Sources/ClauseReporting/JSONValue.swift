@@ -68,7 +68,7 @@ struct JSONByteWriter {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
-        case .int(let number): append(String(number))
+        case .int(let number): writeInt(number)
         case .double(let number):
             if number.isFinite {
                 // Integral doubles print without a fraction so `1.0` and `1` do not differ by platform.
@@ -95,7 +95,8 @@ struct JSONByteWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty { append("{}"); return }
-            let ordered = sortedKeys ? members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } : members
+            // Model objects are built with their keys already in order; sort only when they are not.
+            let ordered = sortedKeys && !Self.keysAreSorted(members) ? members.sorted { Self.precedes($0.0, $1.0) } : members
             let inline = pretty && members.allSatisfy { $0.1.isScalar }
             bytes.append(UInt8(ascii: "{"))
             for (index, member) in ordered.enumerated() {
@@ -112,6 +113,40 @@ struct JSONByteWriter {
             }
             if !inline { newline(level) }
             bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    static func keysAreSorted(_ members: [(String, JSONValue)]) -> Bool {
+        var index = 1
+        while index < members.count {
+            if !precedes(members[index - 1].0, members[index].0) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private mutating func writeInt(_ number: Int) {
+        if number < 0 {
+            guard number != Int.min else { append(String(number)); return }
+            bytes.append(UInt8(ascii: "-"))
+            writeInt(-number)
+            return
+        }
+        if number < 10 { bytes.append(UInt8(ascii: "0") + UInt8(number)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
         }
     }
 

@@ -4,23 +4,24 @@ import ClauseModel
 /// Every documented key is always present (`null` when absent), so consumers never probe.
 enum ModelJSON {
     static func span(_ span: SourceSpan) -> JSONValue {
+        // Members are listed in sorted key order so the writer need not sort them.
         .object([
-            ("startLine", .int(span.startLine)),
-            ("startColumn", .int(span.startColumn)),
-            ("endLine", .int(span.endLine)),
             ("endColumn", .int(span.endColumn)),
-            ("startOffset", .int(span.startOffset)),
+            ("endLine", .int(span.endLine)),
             ("endOffset", .int(span.endOffset)),
+            ("startColumn", .int(span.startColumn)),
+            ("startLine", .int(span.startLine)),
+            ("startOffset", .int(span.startOffset)),
         ])
     }
 
     static func clause(_ clause: ClauseSummary) -> JSONValue {
         .object([
-            ("id", .string(clause.id)),
-            ("number", .optional(clause.number)),
-            ("heading", .optional(clause.heading)),
-            ("kind", .string(clause.kind.rawValue)),
             ("categories", .strings(clause.categories)),
+            ("heading", .optional(clause.heading)),
+            ("id", .string(clause.id)),
+            ("kind", .string(clause.kind.rawValue)),
+            ("number", .optional(clause.number)),
             ("span", span(clause.span)),
         ])
     }
@@ -31,18 +32,18 @@ enum ModelJSON {
 
     static func findingMembers(_ finding: Finding) -> [(String, JSONValue)] {
         [
-            ("ruleId", .string(finding.ruleID)),
-            ("severity", .string(finding.severity.rawValue)),
+            ("clause", finding.clause.map(clause) ?? .null),
+            ("disputeIds", .strings(finding.disputeIDs)),
+            ("documentLevel", .bool(finding.isDocumentLevel)),
+            ("fingerprint", .string(finding.fingerprint)),
+            ("matchedText", .string(finding.matchedText)),
             ("message", .string(finding.message)),
             ("path", .string(finding.path)),
-            ("span", span(finding.span)),
-            ("clause", finding.clause.map(clause) ?? .null),
-            ("documentLevel", .bool(finding.isDocumentLevel)),
-            ("matchedText", .string(finding.matchedText)),
-            ("suggestion", .optional(finding.suggestion)),
             ("relatedLocations", .array(finding.relatedLocations.map(related))),
-            ("disputeIds", .strings(finding.disputeIDs)),
-            ("fingerprint", .string(finding.fingerprint)),
+            ("ruleId", .string(finding.ruleID)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("span", span(finding.span)),
+            ("suggestion", .optional(finding.suggestion)),
             ("suppressed", .bool(finding.suppression != nil)),
             ("suppression", finding.suppression.map(suppression) ?? .null),
         ]

@@ -49,7 +49,8 @@ enum SourceExcerpt {
         guard span.startLine >= 1, span.startLine <= lines.lineCount else { return [] }
         let lineText = lines.text(lines.lineRange(span.startLine))
         let scalars = Array(lineText.unicodeScalars)
-        let cells = scalars.map(displayCell)
+        // Widths for the whole line (cheap: ASCII takes a fast path); text only for the window.
+        let widths = scalars.map(displayWidth)
 
         let matchStart = min(max(0, span.startColumn - 1), scalars.count)
         let matchEnd = span.endLine == span.startLine ? min(max(matchStart, span.endColumn - 1), scalars.count) : scalars.count
@@ -57,30 +58,30 @@ enum SourceExcerpt {
         // Choose the window [first, last) of code points to show.
         var first = 0
         var last = scalars.count
-        let totalWidth = cells.reduce(0) { $0 + $1.width }
+        let totalWidth = widths.reduce(0, +)
         if totalWidth > maxWidth {
             let lead = maxWidth / 3
             var width = 0
             first = matchStart
-            while first > 0, width + cells[first - 1].width <= lead {
+            while first > 0, width + widths[first - 1] <= lead {
                 first -= 1
-                width += cells[first].width
+                width += widths[first]
             }
             // Do not start a window on a combining mark.
-            while first > 0, cells[first].width == 0 { first -= 1 }
+            while first > 0, widths[first] == 0 { first -= 1 }
             width = 0
             last = first
             let budget = maxWidth - (first > 0 ? 1 : 0) - 1
-            while last < scalars.count, width + cells[last].width <= budget {
-                width += cells[last].width
+            while last < scalars.count, width + widths[last] <= budget {
+                width += widths[last]
                 last += 1
             }
             if last == scalars.count, first > 0 {
                 // The window reaches the end: use the spare room on the left.
                 var spare = budget + 1 - width
-                while first > 0, cells[first - 1].width <= spare {
+                while first > 0, widths[first - 1] <= spare {
                     first -= 1
-                    spare -= cells[first].width
+                    spare -= widths[first]
                 }
             }
         }
@@ -89,7 +90,7 @@ enum SourceExcerpt {
         var underline = first > 0 ? " " : ""
         var marked = 0
         for index in first..<last {
-            let cell = cells[index]
+            let cell = displayCell(scalars[index])
             source += cell.text
             if index < matchStart {
                 underline += String(repeating: " ", count: cell.width)
@@ -113,6 +114,12 @@ enum SourceExcerpt {
     struct Cell {
         var text: String
         var width: Int
+    }
+
+    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return 1 }
+        return displayCell(scalar).width
     }
 
     static func displayCell(_ scalar: Unicode.Scalar) -> Cell {
