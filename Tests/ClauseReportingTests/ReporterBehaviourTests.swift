@@ -64,6 +64,20 @@ import Testing
         expectAligned(source, underline, "reasonable")
     }
 
+    @Test func matchAtTheEndOfAVeryLongLine() {
+        let line = String(repeating: "Licensee shall pay all royalties “as invoiced” — ", count: 60) + "promptly"
+        let (source, underline) = excerpt(line, "promptly", maxWidth: 60)
+        #expect(source.hasPrefix("…") && source.hasSuffix("promptly"))
+        #expect(cells(Substring(source)) <= 60)
+        expectAligned(source, underline, "promptly")
+        // An empty span after the last character still gets a caret.
+        let lines = LineIndex(text: line)
+        let end = lines.bytes.count
+        let rendered = SourceExcerpt.render(lines: lines, span: lines.span(end..<end), maxWidth: 60, style: TextStyle(enabled: false))
+        #expect(rendered[1].hasSuffix("^"))
+        #expect(cells(Substring(rendered[1])) == cells(Substring(rendered[0])) + 1)
+    }
+
     @Test func emptySpanGetsOneCaret() {
         let lines = LineIndex(text: "abc\ndef\n")
         let rendered = SourceExcerpt.render(lines: lines, span: lines.span(5..<5), style: TextStyle(enabled: false))
