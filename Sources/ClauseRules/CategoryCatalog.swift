@@ -95,15 +95,9 @@ public struct CategoryCatalog: Sendable {
     /// of its body patterns not cancelled by an exclusion.
     public func categorize(_ document: Document) -> Document {
         if categories.isEmpty { return document }
-        let bytes = document.bytes
         var byClause: [String: Set<Int>] = [:]
 
-        let exclusions = compiled.exclusions.matches(in: bytes, skipping: document.nonProseRanges)
-        var excludedByCategory: [Int: [Range<Int>]] = [:]
-        for match in exclusions { excludedByCategory[match.owner, default: []].append(match.range) }
-
-        for match in compiled.bodies.matches(in: bytes, skipping: document.nonProseRanges) {
-            if let excluded = excludedByCategory[match.owner], excluded.contains(where: { $0.overlaps(match.range) }) { continue }
+        for match in bodyMatches(in: document) {
             guard let clause = document.deepestClause(containing: match.range.lowerBound) else { continue }
             byClause[clause.id, default: []].insert(match.owner)
         }
@@ -122,6 +116,26 @@ public struct CategoryCatalog: Sendable {
             for index in found { withAncestors.formUnion(compiled.ancestors[index]) }
             copy.categories = withAncestors.sorted().map { categories[$0].id }
             return copy
+        }
+    }
+
+    /// Body-pattern matches that give a category (exclusions applied): the evidence behind
+    /// `categorize`, for tuning and for explaining why a clause got a category.
+    public func evidence(in document: Document) -> [(categoryID: String, range: Range<Int>)] {
+        bodyMatches(in: document).map { (categories[$0.owner].id, $0.range) }
+    }
+
+    private func bodyMatches(in document: Document) -> [PhrasePatternSet.Match] {
+        let bytes = document.bytes
+        var excludedByCategory: [Int: [Range<Int>]] = [:]
+        if !compiled.exclusions.isEmpty {
+            for match in compiled.exclusions.matches(in: bytes, skipping: document.nonProseRanges) {
+                excludedByCategory[match.owner, default: []].append(match.range)
+            }
+        }
+        return compiled.bodies.matches(in: bytes, skipping: document.nonProseRanges).filter { match in
+            guard let excluded = excludedByCategory[match.owner] else { return true }
+            return !excluded.contains { $0.overlaps(match.range) }
         }
     }
 

@@ -8,7 +8,10 @@ struct ClauseLintBench: AsyncParsableCommand {
         commandName: "clauselint-bench",
         abstract: "Benchmarks and quality evaluations of clauselint on ../shared/corpora.",
         subcommands: [
+            CategoryEvaluation.self,
         ]
     )
 }
-await ClauseLintBench.main()
+/// Calls the async entry point (top-level `await X.main()` resolves to the synchronous one).
+func runAsyncRoot<Root: AsyncParsableCommand>(_ root: Root.Type) async { await root.main(nil) }
+await runAsyncRoot(ClauseLintBench.self)

@@ -8,6 +8,8 @@ struct ClauseLint: AsyncParsableCommand {
         abstract: "Review contracts clause by clause: structure, vague terms, missing protections, disputes.",
         version: ClauseLintVersion.current,
         subcommands: [
+            RulesCommand.self,
+            ExplainCommand.self,
         ]
     )
 }
@@ -15,4 +17,6 @@ struct ClauseLint: AsyncParsableCommand {
 enum ClauseLintVersion {
     static let current = "0.1.0"
 }
-await ClauseLint.main()
+/// Calls the async entry point (top-level `await X.main()` resolves to the synchronous one).
+func runAsyncRoot<Root: AsyncParsableCommand>(_ root: Root.Type) async { await root.main(nil) }
+await runAsyncRoot(ClauseLint.self)
