@@ -8,6 +8,8 @@ public struct GitHubReporter: Reporter {
     private var paths = SARIFPaths(workingDirectory: "/", repositoryRoot: "/")
     private var toolName = "clauselint"
     private var disputes = OpenDisputeCollector()
+    /// The current document's path relative to the repository root (computed once per document).
+    private var currentFile: (path: String, relative: String)?
 
     public init() {}
 
@@ -20,12 +22,13 @@ public struct GitHubReporter: Reporter {
 
     public mutating func document(_ result: DocumentResult) -> String {
         disputes.observe(result)
+        currentFile = (result.path, paths.relativePath(result.path))
         var output = ""
         for diagnostic in result.sortedDiagnostics {
             output += Self.command(
                 Self.command(for: diagnostic.severity),
                 properties: [
-                    ("file", paths.relativePath(diagnostic.path)),
+                    ("file", diagnostic.path == result.path ? currentFile!.relative : paths.relativePath(diagnostic.path)),
                     ("line", String(diagnostic.line)),
                     ("col", String(diagnostic.column)),
                     ("title", "\(toolName): input \(diagnostic.severity.rawValue)"),
@@ -77,7 +80,8 @@ public struct GitHubReporter: Reporter {
     }
 
     private func location(_ path: String, _ span: SourceSpan, columns: Bool = true) -> [(String, String)] {
-        var properties = [("file", paths.relativePath(path)), ("line", String(span.startLine))]
+        let file = currentFile?.path == path ? currentFile!.relative : paths.relativePath(path)
+        var properties = [("file", file), ("line", String(span.startLine))]
         if columns { properties.append(("col", String(span.startColumn))) }
         properties.append(("endLine", String(columns ? span.endLine : span.lastTextLine)))
         if columns { properties.append(("endColumn", String(span.endColumn))) }

@@ -17,6 +17,8 @@ public struct SARIFReporter: Reporter {
     private var diagnostics: [Diagnostic] = []
     private var resultCount = 0
     private var disputes = OpenDisputeCollector()
+    /// The current document's artifact location (computed once per document, not per result).
+    private var artifactCache: (path: String, value: JSONValue)?
 
     public init() {}
 
@@ -49,6 +51,7 @@ public struct SARIFReporter: Reporter {
     public mutating func document(_ result: DocumentResult) -> String {
         disputes.observe(result)
         diagnostics.append(contentsOf: result.sortedDiagnostics)
+        artifactCache = (result.path, Self.artifactLocation(paths.location(of: result.path)))
         var occurrences: [String: Int] = [:]
         var output = ""
         for finding in result.sortedFindings {
@@ -132,7 +135,11 @@ public struct SARIFReporter: Reporter {
     }
 
     private func artifactLocation(_ path: String) -> JSONValue {
-        let location = paths.location(of: path)
+        if let cached = artifactCache, cached.path == path { return cached.value }
+        return Self.artifactLocation(paths.location(of: path))
+    }
+
+    static func artifactLocation(_ location: (uri: String, uriBaseID: String?)) -> JSONValue {
         if let base = location.uriBaseID {
             return .object([("uri", .string(location.uri)), ("uriBaseId", .string(base))])
         }

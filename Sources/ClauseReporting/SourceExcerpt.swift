@@ -47,19 +47,41 @@ enum SourceExcerpt {
     /// line does not exist.
     static func render(lines: LineIndex, span: SourceSpan, maxWidth: Int = 100, style: TextStyle) -> [String] {
         guard span.startLine >= 1, span.startLine <= lines.lineCount else { return [] }
-        let lineText = lines.text(lines.lineRange(span.startLine))
-        let scalars = Array(lineText.unicodeScalars)
-        // Widths for the whole line (cheap: ASCII takes a fast path); text only for the window.
+        let bytes = lines.bytes
+        let lineRange = lines.lineRange(span.startLine)
+        let startByte = min(max(span.startOffset, lineRange.lowerBound), lineRange.upperBound)
+        let endByte = span.endLine == span.startLine ? min(max(span.endOffset, startByte), lineRange.upperBound) : lineRange.upperBound
+
+        // A window shows at most `maxWidth` code points on either side of the match start, and a
+        // code point is at most 4 bytes: on a very long line decode only that slice.
+        var lower = lineRange.lowerBound
+        var upper = lineRange.upperBound
+        let reach = 4 * maxWidth
+        if lineRange.count > 2 * reach {
+            lower = max(lineRange.lowerBound, startByte - reach)
+            while lower > lineRange.lowerBound, bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
+            upper = min(lineRange.upperBound, startByte + reach)
+            while upper < lineRange.upperBound, bytes[upper] & 0xC0 == 0x80 { upper += 1 }
+        }
+        let cutLeft = lower > lineRange.lowerBound
+        let cutRight = upper < lineRange.upperBound
+        let scalars = Array(lines.text(lower..<upper).unicodeScalars)
+        // Widths for the whole slice (cheap: ASCII takes a fast path); text only for the window.
         let widths = scalars.map(displayWidth)
 
-        let matchStart = min(max(0, span.startColumn - 1), scalars.count)
-        let matchEnd = span.endLine == span.startLine ? min(max(matchStart, span.endColumn - 1), scalars.count) : scalars.count
+        func codePoints(_ range: Range<Int>) -> Int {
+            var count = 0
+            for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        let matchStart = min(codePoints(lower..<startByte), scalars.count)
+        let matchEnd = min(matchStart + codePoints(startByte..<min(endByte, upper)), scalars.count)
 
         // Choose the window [first, last) of code points to show.
         var first = 0
         var last = scalars.count
         let totalWidth = widths.reduce(0, +)
-        if totalWidth > maxWidth {
+        if totalWidth > maxWidth || cutLeft || cutRight {
             let lead = maxWidth / 3
             var width = 0
             first = matchStart
@@ -68,16 +90,16 @@ enum SourceExcerpt {
                 width += widths[first]
             }
             // Do not start a window on a combining mark.
-            while first > 0, widths[first] == 0 { first -= 1 }
+            while first > 0, first < widths.count, widths[first] == 0 { first -= 1 }
             width = 0
             last = first
-            let budget = maxWidth - (first > 0 ? 1 : 0) - 1
+            let budget = maxWidth - (first > 0 || cutLeft ? 1 : 0) - 1
             while last < scalars.count, width + widths[last] <= budget {
                 width += widths[last]
                 last += 1
             }
-            if last == scalars.count, first > 0 {
-                // The window reaches the end: use the spare room on the left.
+            if last == scalars.count, !cutRight, first > 0 {
+                // The window reaches the end of the line: use the spare room on the left.
                 var spare = budget + 1 - width
                 while first > 0, widths[first - 1] <= spare {
                     first -= 1
@@ -85,9 +107,11 @@ enum SourceExcerpt {
                 }
             }
         }
+        let ellipsisLeft = first > 0 || cutLeft
+        let ellipsisRight = last < scalars.count || cutRight
 
-        var source = first > 0 ? "…" : ""
-        var underline = first > 0 ? " " : ""
+        var source = ellipsisLeft ? "…" : ""
+        var underline = ellipsisLeft ? " " : ""
         var marked = 0
         for index in first..<last {
             let cell = displayCell(scalars[index])
@@ -100,7 +124,7 @@ enum SourceExcerpt {
                 marked += mark.count
             }
         }
-        if last < scalars.count { source += "…" }
+        if ellipsisRight { source += "…" }
         if marked == 0 { underline += "^" }
 
         let number = String(span.startLine)

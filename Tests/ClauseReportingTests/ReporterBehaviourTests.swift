@@ -64,6 +64,20 @@ import Testing
         expectAligned(source, underline, "reasonable")
     }
 
+    @Test func matchAtTheEndOfAVeryLongLine() {
+        let line = String(repeating: "Licensee shall pay all royalties “as invoiced” — ", count: 60) + "promptly"
+        let (source, underline) = excerpt(line, "promptly", maxWidth: 60)
+        #expect(source.hasPrefix("…") && source.hasSuffix("promptly"))
+        #expect(cells(Substring(source)) <= 60)
+        expectAligned(source, underline, "promptly")
+        // An empty span after the last character still gets a caret.
+        let lines = LineIndex(text: line)
+        let end = lines.bytes.count
+        let rendered = SourceExcerpt.render(lines: lines, span: lines.span(end..<end), maxWidth: 60, style: TextStyle(enabled: false))
+        #expect(rendered[1].hasSuffix("^"))
+        #expect(cells(Substring(rendered[1])) == cells(Substring(rendered[0])) + 1)
+    }
+
     @Test func emptySpanGetsOneCaret() {
         let lines = LineIndex(text: "abc\ndef\n")
         let rendered = SourceExcerpt.render(lines: lines, span: lines.span(5..<5), style: TextStyle(enabled: false))
@@ -197,25 +211,8 @@ import Testing
 @Suite struct SARIFTests {
     let run = SyntheticRun()
 
-    /// Runs Tests/ClauseReportingTests/validate_sarif.py; nil when python3 or jsonschema is missing.
     func validate(_ sarif: String) throws -> (status: Int32, output: String)? {
-        let root = repositoryRoot()
-        guard let schema = sharedFile("schemas/sarif-schema-2.1.0.json") else { return nil }
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("clauselint-\(UUID().uuidString).sarif")
-        try sarif.write(to: log, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("Tests/ClauseReportingTests/validate_sarif.py").path, schema.path, log.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus == 3 || process.terminationStatus == 127 { return nil }
-        return (process.terminationStatus, output)
+        try validateSARIF(sarif)
     }
 
     @Test func validatesAgainstTheOfficialSchema() throws {

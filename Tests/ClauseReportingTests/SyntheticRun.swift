@@ -290,6 +290,28 @@ func sharedFile(_ relativePath: String) -> URL? {
     return nil
 }
 
+/// Validates a SARIF log with Tests/ClauseReportingTests/validate_sarif.py against the official
+/// schema in ../shared/schemas. Nil (the caller skips, with a message) when the schema, python3
+/// or its jsonschema module is missing; else the exit status (0 valid, 1 invalid) and the
+/// violations.
+func validateSARIF(_ sarif: String) throws -> (status: Int32, output: String)? {
+    guard let schema = sharedFile("schemas/sarif-schema-2.1.0.json") else { return nil }
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("clauselint-\(UUID().uuidString).sarif")
+    try sarif.write(to: log, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: log) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", repositoryRoot().appendingPathComponent("Tests/ClauseReportingTests/validate_sarif.py").path, schema.path, log.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    do { try process.run() } catch { return nil }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    if process.terminationStatus == 3 || process.terminationStatus == 127 { return nil }
+    return (process.terminationStatus, output)
+}
+
 /// Compares `actual` with the golden file `name` under Tests/ClauseReportingTests/Golden/.
 /// With `UPDATE_GOLDEN=1` in the environment it (re)writes the file instead. Returns a
 /// description of the first difference, or nil when equal.
