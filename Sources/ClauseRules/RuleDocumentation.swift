@@ -79,7 +79,7 @@ public enum RuleDocumentation {
         out.append("| `enabled` | `false` makes the rule opt-in (`.clauselint.yml` `rules: enable:`) |")
         out.append("| `examples` | `flagged:` texts, with the finding marked `[[like this]]` (exact span) or `↓` (where it starts), and `clean:` texts; a test runs every example |")
         out.append("")
-        out.append("Phrase patterns (categories, `clause-content`, lexicon terms): whole words, case-insensitive, any whitespace matches a space; `(a|b)` alternatives; `...` skips up to 80 bytes; a trailing `*` makes a word a prefix (`terminat*`).")
+        out.append("Phrase patterns (categories, `clause-content`, lexicon terms): whole words, case-insensitive, any whitespace matches a space; `(a|b)` alternatives; `...` skips up to 80 bytes within one sentence; a trailing `*` makes a word a prefix (`terminat*`).")
         out.append("")
         out.append("## Rule kinds")
         out.append("")
