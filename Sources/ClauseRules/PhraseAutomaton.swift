@@ -32,6 +32,8 @@ public struct PhraseAutomaton: Sendable {
     private let phraseID: [Int]
     private let needsLeftBoundary: [Bool]
     private let needsRightBoundary: [Bool]
+    /// Prefix phrases (`assign*`) report the whole word they begin.
+    private let extendsToWordEnd: [Bool]
     public let isEmpty: Bool
 
     /// Lower-cases ASCII and turns every whitespace byte into a space.
@@ -166,6 +168,7 @@ public struct PhraseAutomaton: Sendable {
         self.phraseID = prepared.map(\.id)
         self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
         self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
+        self.extendsToWordEnd = prepared.map(\.prefix)
     }
 
     /// Calls `report` for every whole-word occurrence of every phrase in `bytes[range]`,
@@ -222,7 +225,9 @@ public struct PhraseAutomaton: Sendable {
             }
             if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
             if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
-            report(Match(id: phraseID[phrase], range: start..<(index + 1)))
+            var end = index + 1
+            if extendsToWordEnd[phrase] { while end < text.count && Self.isWordByte(text[end]) { end += 1 } }
+            report(Match(id: phraseID[phrase], range: start..<end))
         }
     }
 
