@@ -33,7 +33,7 @@ public struct ClauseCategory: Sendable, Hashable {
 
 /// The clause categories and the compiled matchers that assign them.
 ///
-/// Matching is byte-level: heading keywords, body patterns and exclusions are each one
+/// Matching is byte-level: heading keywords and body patterns (with exclusions) are each one
 /// `PhrasePatternSet`, so categorising a document is one pass over its bytes plus one small
 /// pass per heading.
 public struct CategoryCatalog: Sendable {
@@ -47,7 +47,6 @@ public struct CategoryCatalog: Sendable {
     private struct Compiled: Sendable {
         var headings: PhrasePatternSet
         var bodies: PhrasePatternSet
-        var exclusions: PhrasePatternSet
         var disputeTerms: PhrasePatternSet
         var ancestors: [[Int]]   // per category: itself and its ancestors, indices
         var indexByID: [String: Int]
@@ -56,8 +55,11 @@ public struct CategoryCatalog: Sendable {
             var indexByID: [String: Int] = [:]
             for (index, category) in categories.enumerated() { indexByID[category.id] = index }
             headings = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.headingKeywords.map { ($0, index) } })
-            bodies = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.bodyPatterns.map { ($0, index) } })
-            exclusions = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.excludePatterns.map { ($0, index) } })
+            // Body patterns and exclusions share one automaton (one pass): exclusions are owned
+            // by `categories.count + index`.
+            bodies = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in
+                category.bodyPatterns.map { ($0, index) } + category.excludePatterns.map { ($0, categories.count + index) }
+            })
             disputeTerms = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.disputeTerms.map { ($0, index) } })
             ancestors = categories.map { category in
                 var chain: [Int] = []
@@ -126,14 +128,14 @@ public struct CategoryCatalog: Sendable {
     }
 
     private func bodyMatches(in document: Document) -> [PhrasePatternSet.Match] {
-        let bytes = document.bytes
+        let count = categories.count
+        let all = compiled.bodies.matches(in: document.bytes, skipping: document.nonProseRanges)
         var excludedByCategory: [Int: [Range<Int>]] = [:]
-        if !compiled.exclusions.isEmpty {
-            for match in compiled.exclusions.matches(in: bytes, skipping: document.nonProseRanges) {
-                excludedByCategory[match.owner, default: []].append(match.range)
-            }
+        for match in all where match.owner >= count {
+            excludedByCategory[match.owner - count, default: []].append(match.range)
         }
-        return compiled.bodies.matches(in: bytes, skipping: document.nonProseRanges).filter { match in
+        return all.filter { match in
+            guard match.owner < count else { return false }
             guard let excluded = excludedByCategory[match.owner] else { return true }
             return !excluded.contains { $0.overlaps(match.range) }
         }
@@ -147,7 +149,7 @@ public struct CategoryCatalog: Sendable {
         var totals: [Int: Double] = [:]
         var seen = Set<PhrasePatternSet.Match>()
         for match in compiled.disputeTerms.matches(in: bytes) where seen.insert(match).inserted { totals[match.owner, default: 0] += 1 }
-        for match in compiled.bodies.matches(in: bytes) { totals[match.owner, default: 0] += 1 }
+        for match in compiled.bodies.matches(in: bytes) where match.owner < categories.count { totals[match.owner, default: 0] += 1 }
         for match in compiled.headings.matches(in: bytes) { totals[match.owner, default: 0] += 0.5 }
         return totals
             .map { (id: categories[$0.key].id, score: $0.value / ($0.value + 1)) }

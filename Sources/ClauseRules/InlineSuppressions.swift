@@ -34,7 +34,7 @@ public struct InlineSuppressions: Sendable {
 
     public init(document: Document) {
         let bytes = document.bytes
-        let occurrences = PatternCheck.occurrences(of: Self.prefix, in: bytes)
+        let occurrences = ByteSearch.occurrences(of: Self.prefix, in: bytes)
         if occurrences.isEmpty { return }
         var open: [String: (line: Int, reason: String?)] = [:]   // "" = all rules
         for offset in occurrences {

@@ -170,46 +170,58 @@ public struct PhraseAutomaton: Sendable {
     public func scan(_ bytes: [UInt8], in range: Range<Int>? = nil, _ report: (Match) -> Void) {
         if isEmpty { return }
         let range = range ?? 0..<bytes.count
+        let ringSize = ringMask + 1
+        let origin = UnsafeMutablePointer<Int>.allocate(capacity: ringSize)
+        defer { origin.deallocate() }
+        origin.initialize(repeating: 0, count: ringSize)
+        let classCount = self.classCount
+        let ringMask = self.ringMask
         bytes.withUnsafeBufferPointer { text in
             classOf.withUnsafeBufferPointer { classOf in
                 transitions.withUnsafeBufferPointer { table in
-                    var origin = [Int](repeating: 0, count: ringMask + 1)
-                    var state = 0
-                    var normalisedCount = 0
-                    var previousWasSpace = true
-                    var index = range.lowerBound
-                    let end = range.upperBound
-                    while index < end {
-                        let byte = text[index]
-                        let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                        if isSpace {
-                            if previousWasSpace { index += 1; continue }
-                            previousWasSpace = true
-                        } else {
-                            previousWasSpace = false
-                        }
-                        let cls = Int(classOf[Int(byte)])
-                        origin[normalisedCount & ringMask] = index
-                        normalisedCount += 1
-                        state = cls == 0 ? 0 : Int(table[state * classCount + cls])
-                        if state != 0 {
-                            let first = Int(outputStart[state])
-                            let last = Int(outputStart[state + 1])
-                            if first < last {
-                                for outputIndex in first..<last {
-                                    let phrase = Int(outputs[outputIndex])
-                                    let length = Int(phraseLength[phrase])
-                                    let start = origin[(normalisedCount - length) & ringMask]
-                                    if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
-                                    if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
-                                    report(Match(id: phraseID[phrase], range: start..<(index + 1)))
+                    outputStart.withUnsafeBufferPointer { outputStart in
+                        var state = 0
+                        var normalisedCount = 0
+                        var previousWasSpace = true
+                        var index = range.lowerBound
+                        let end = range.upperBound
+                        while index < end {
+                            let byte = text[index]
+                            if byte <= 0x20 && (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                                if previousWasSpace { index += 1; continue }
+                                previousWasSpace = true
+                            } else {
+                                previousWasSpace = false
+                            }
+                            let cls = Int(classOf[Int(byte)])
+                            origin[normalisedCount & ringMask] = index
+                            normalisedCount &+= 1
+                            state = cls == 0 ? 0 : Int(table[state &* classCount &+ cls])
+                            if state != 0 {
+                                let first = Int(outputStart[state])
+                                let last = Int(outputStart[state + 1])
+                                if first < last {
+                                    self.reportOutputs(first: first, last: last, index: index, normalisedCount: normalisedCount, origin: origin, text: text, report)
                                 }
                             }
+                            index += 1
                         }
-                        index += 1
                     }
                 }
             }
+        }
+    }
+
+    /// The rare path: the state ends one or more phrases; check word boundaries and report.
+    @inline(never)
+    private func reportOutputs(first: Int, last: Int, index: Int, normalisedCount: Int, origin: UnsafeMutablePointer<Int>, text: UnsafeBufferPointer<UInt8>, _ report: (Match) -> Void) {
+        for outputIndex in first..<last {
+            let phrase = Int(outputs[outputIndex])
+            let length = Int(phraseLength[phrase])
+            let start = origin[(normalisedCount - length) & ringMask]
+            if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
+            if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
+            report(Match(id: phraseID[phrase], range: start..<(index + 1)))
         }
     }
 

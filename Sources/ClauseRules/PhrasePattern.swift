@@ -23,6 +23,7 @@ public struct PhrasePatternSet: Sendable {
     private let automaton: PhraseAutomaton
     private let expanded: [Expanded]
     private let pieceCount: Int
+    private let patternsByFirstPiece: [Int: [Int]]
     public let maxGap: Int
 
     /// Expands alternatives of one pattern into plain alternatives (`a (b|c)` → `a b`, `a c`).
@@ -101,6 +102,9 @@ public struct PhrasePatternSet: Sendable {
         self.automaton = PhraseAutomaton(phrases: phrases)
         self.expanded = expanded
         self.pieceCount = pieceIDs.count
+        var byFirst: [Int: [Int]] = [:]
+        for (index, pattern) in expanded.enumerated() { byFirst[pattern.pieces[0], default: []].append(index) }
+        self.patternsByFirstPiece = byFirst
         self.maxGap = maxGap
     }
 
@@ -110,40 +114,56 @@ public struct PhrasePatternSet: Sendable {
     /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [Match] {
         if expanded.isEmpty { return [] }
-        var hits = [[Range<Int>]](repeating: [], count: pieceCount)
+        // Hits per piece, only for the pieces seen (small texts such as headings touch few).
+        var slot = [Int32](repeating: -1, count: 0)
+        var hits: [[Range<Int>]] = []
+        var touched: [Int] = []
         automaton.scan(bytes, in: range) { match in
-            hits[match.id].append(match.range)
-        }
-        var result: [Match] = []
-        for pattern in expanded {
-            let firstHits = hits[pattern.pieces[0]]
-            if firstHits.isEmpty { continue }
-            var rest: [[Range<Int>]] = []
-            var possible = true
-            for piece in pattern.pieces.dropFirst() {
-                if hits[piece].isEmpty { possible = false; break }
-                rest.append(hits[piece])
+            if slot.isEmpty { slot = [Int32](repeating: -1, count: pieceCount) }
+            let index = Int(slot[match.id])
+            if index >= 0 {
+                hits[index].append(match.range)
+            } else {
+                slot[match.id] = Int32(hits.count)
+                hits.append([match.range])
+                touched.append(match.id)
             }
-            if !possible { continue }
-            for first in firstHits {
-                var end = first.upperBound
-                var found = true
-                for list in rest {
-                    // First hit of the next part starting at or after `end`.
-                    var low = 0, high = list.count
-                    while low < high {
-                        let mid = (low + high) / 2
-                        if list[mid].lowerBound < end { low = mid + 1 } else { high = mid }
-                    }
-                    if low < list.count, list[low].lowerBound - end <= maxGap {
-                        end = list[low].upperBound
-                    } else {
-                        found = false
-                        break
-                    }
+        }
+        if touched.isEmpty { return [] }
+        var result: [Match] = []
+        for piece in touched {
+            guard let patterns = patternsByFirstPiece[piece] else { continue }
+            let firstHits = hits[Int(slot[piece])]
+            for patternIndex in patterns {
+                let pattern = expanded[patternIndex]
+                var rest: [[Range<Int>]] = []
+                var possible = true
+                for next in pattern.pieces.dropFirst() {
+                    let index = Int(slot[next])
+                    if index < 0 { possible = false; break }
+                    rest.append(hits[index])
                 }
-                if found && !Self.isInside(first.lowerBound, nonProse) {
-                    result.append(Match(owner: pattern.owner, range: first.lowerBound..<end))
+                if !possible { continue }
+                for first in firstHits {
+                    var end = first.upperBound
+                    var found = true
+                    for list in rest {
+                        // First hit of the next part starting at or after `end`.
+                        var low = 0, high = list.count
+                        while low < high {
+                            let mid = (low + high) / 2
+                            if list[mid].lowerBound < end { low = mid + 1 } else { high = mid }
+                        }
+                        if low < list.count, list[low].lowerBound - end <= maxGap {
+                            end = list[low].upperBound
+                        } else {
+                            found = false
+                            break
+                        }
+                    }
+                    if found && !Self.isInside(first.lowerBound, nonProse) {
+                        result.append(Match(owner: pattern.owner, range: first.lowerBound..<end))
+                    }
                 }
             }
         }

@@ -4,8 +4,10 @@ import Foundation
 /// `kind: pattern` — a regular expression, compiled once per rule.
 ///
 /// Regular expressions are slow next to the byte scanners, so a rule names `prefilter`
-/// literals (case-insensitive) that every match contains; the expression then runs only on the
-/// lines holding one of them. Without a prefilter it runs once over the whole text.
+/// phrases (case-insensitive, whole-word where they begin or end with a letter) of which every
+/// match contains one; the expression then runs only on the lines holding one. The prefilters
+/// of all pattern rules are found in a single pass. Without a prefilter a rule's expression
+/// runs once over the whole text.
 enum PatternKind {
     static let entry = RuleKindEntry(
         name: "pattern",
@@ -13,10 +15,10 @@ enum PatternKind {
         parameters: [
             ("pattern", "The regular expression. A bad expression is reported at its line."),
             ("case_sensitive", "Match case exactly (default false)."),
-            ("prefilter", "Literal strings (case-insensitive), one of which every match contains; lines without one are skipped."),
+            ("prefilter", "Phrases (case-insensitive) of which every match contains one; only lines holding one are searched."),
             ("message", "Message template; `{match}` is the matched text."),
         ],
-        compile: { rules, _ in try rules.map { try PatternCheck(rule: $0) } }
+        compile: { rules, _ in [try PatternChecks(rules: rules.map { try PatternCheck(rule: $0) })] }
     )
 }
 
@@ -25,10 +27,46 @@ struct SharedRegex: @unchecked Sendable {
     let regex: NSRegularExpression
 }
 
-struct PatternCheck: RuleCheck {
+/// All pattern rules: one pass finds every rule's prefilter phrases, then each rule's
+/// expression runs on its candidate lines.
+struct PatternChecks: RuleCheck {
+    let checks: [PatternCheck]
+    let prefilter: PhraseAutomaton
+
+    init(rules: [PatternCheck]) {
+        checks = rules
+        var phrases: [PhraseAutomaton.Phrase] = []
+        for (index, check) in rules.enumerated() {
+            for literal in check.prefilters { phrases.append(.init(literal, id: index)) }
+        }
+        prefilter = PhraseAutomaton(phrases: phrases)
+    }
+
+    func findings(in context: RuleContext) -> [Finding] {
+        var linesPerRule = [Set<Int>](repeating: [], count: checks.count)
+        var lastLine = [Int](repeating: -1, count: checks.count)
+        prefilter.scan(context.bytes) { match in
+            let line = context.document.lines.line(at: match.range.lowerBound)
+            if lastLine[match.id] != line {
+                lastLine[match.id] = line
+                linesPerRule[match.id].insert(line)
+            }
+        }
+        var findings: [Finding] = []
+        for (index, check) in checks.enumerated() {
+            let regions = check.prefilters.isEmpty
+                ? [0..<context.bytes.count]
+                : linesPerRule[index].sorted().map { context.document.lines.lineRange($0) }
+            findings += check.findings(in: context, regions: regions)
+        }
+        return findings
+    }
+}
+
+struct PatternCheck: Sendable {
     let rule: Rule
     let regex: SharedRegex
-    let prefilters: [[UInt8]]
+    let prefilters: [String]
     let message: String
 
     init(rule: Rule) throws {
@@ -41,22 +79,12 @@ struct PatternCheck: RuleCheck {
         } catch {
             throw patternValue.error("invalid regular expression in rule '\(rule.id)': \(pattern)")
         }
-        prefilters = try (rule.parameter("prefilter")?.stringList("prefilter") ?? []).map { Array($0.lowercased().utf8) }
+        prefilters = try rule.parameter("prefilter")?.stringList("prefilter") ?? []
         message = try rule.parameter("message")?.string("message") ?? rule.summary
     }
 
-    func findings(in context: RuleContext) -> [Finding] {
+    func findings(in context: RuleContext, regions: [Range<Int>]) -> [Finding] {
         let bytes = context.bytes
-        var regions: [Range<Int>] = []
-        if prefilters.isEmpty {
-            regions = [0..<bytes.count]
-        } else {
-            var lines = Set<Int>()
-            for literal in prefilters {
-                for offset in Self.occurrences(of: literal, in: bytes) { lines.insert(context.document.lines.line(at: offset)) }
-            }
-            regions = lines.sorted().map { context.document.lines.lineRange($0) }
-        }
         var findings: [Finding] = []
         for region in regions where !region.isEmpty {
             let text = String(decoding: bytes[region], as: UTF8.self)
@@ -72,26 +100,27 @@ struct PatternCheck: RuleCheck {
         }
         return findings
     }
+}
 
-    /// Case-insensitive (ASCII) occurrences of a lower-cased literal.
-    static func occurrences(of literal: [UInt8], in bytes: [UInt8]) -> [Int] {
-        guard let first = literal.first else { return [] }
+enum ByteSearch {
+    /// Every (case-sensitive) occurrence of `needle`: `memchr` (vectorised in the C library)
+    /// finds candidates for the first byte, which are then compared.
+    static func occurrences(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
+        guard let first = needle.first, bytes.count >= needle.count else { return [] }
         var result: [Int] = []
-        let count = bytes.count - literal.count
-        if count < 0 { return [] }
-        bytes.withUnsafeBufferPointer { text in
-            var index = 0
-            while index <= count {
-                if PhraseAutomaton.normalise(text[index]) == first {
-                    var matched = true
-                    var offset = 1
-                    while offset < literal.count {
-                        if PhraseAutomaton.normalise(text[index + offset]) != literal[offset] { matched = false; break }
-                        offset += 1
-                    }
-                    if matched { result.append(index) }
+        bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress else { return }
+            var offset = 0
+            let last = haystack.count - needle.count
+            while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
+                let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                var matched = true
+                for index in 1..<needle.count where haystack[position + index] != needle[index] {
+                    matched = false
+                    break
                 }
-                index += 1
+                if matched { result.append(position) }
+                offset = position + 1
             }
         }
         return result

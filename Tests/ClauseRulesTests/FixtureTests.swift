@@ -1,0 +1,80 @@
+import ClauseModel
+import Foundation
+import Testing
+@testable import ClauseRules
+
+/// Whole contracts in Fixtures/lint: each default rule fires where the contract has the
+/// problem and stays quiet where it does not.
+@Suite struct FixtureTests {
+    static func lintFixture(_ name: String) throws -> LintResult {
+        let path = repositoryRoot.appendingPathComponent("Fixtures/lint/\(name)").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return Linter(ruleSet: defaultRuleSet).lint(ParagraphDocument.make(text: text, path: "Fixtures/lint/\(name)"))
+    }
+
+    /// fixture → (rule id → the matched texts it must report, in order); rules not listed must
+    /// not fire at all.
+    static let expected: [String: [String: [String]]] = [
+        "cloudbox-subscription-agreement.txt": [
+            "unfilled-placeholder": ["[●]", "[Customer Name]", "__________"],
+            "vague-timing": ["from time to time", "promptly", "as soon as practicable"],
+            "number-mismatch": ["Twelve Thousand Dollars ($21,000)"],
+            "vague-standard": ["reasonable"],
+            "vague-effort": ["commercially reasonable efforts"],
+            "and-or": ["and/or"],
+            "placeholder-tbd": ["TBD"],
+            "breach-without-cure-period": ["5. Termination"],
+            "amendment-not-in-writing": ["6. Amendments"],
+            "missing-refund-clause": [""],
+            "missing-cancellation-clause": [""],
+            "dispute-resolution-forum": ["7. Governing Law"],
+            "dispute-escalation-timeline": ["7. Governing Law"],
+        ],
+        "harbor-services-agreement.txt": [:],
+        "quickprint-terms-of-service.txt": [
+            "vague-quantity": ["approximately"],
+            "open-ended-discretion": ["sole discretion"],
+            "etc-in-list": ["etc"],
+            "missing-dispute-resolution": [""],
+            "missing-governing-law": [""],
+        ],
+        "northwind-mutual-nda.txt": [:],
+        "meridian-sales-representative-agreement.txt": [
+            "commission-calculation": ["2. Commission"],
+            "commission-payment-timing": ["2. Commission", "3. Bonus"],
+        ],
+    ]
+
+    @Test(arguments: expected.keys.sorted())
+    func fixtureHasExactlyTheExpectedFindings(name: String) throws {
+        let result = try Self.lintFixture(name)
+        var actual: [String: [String]] = [:]
+        for finding in result.findings { actual[finding.ruleID, default: []].append(finding.matchedText) }
+        let expected = Self.expected[name]!
+        for ruleID in Set(actual.keys).union(expected.keys).sorted() {
+            #expect(actual[ruleID] ?? [] == expected[ruleID] ?? [], "\(name): \(ruleID)")
+        }
+    }
+
+    @Test func everyDefaultRuleFiresInSomeFixtureAndIsQuietInAnother() {
+        for rule in defaultRuleSet.rules {
+            let firing = Self.expected.filter { $0.value[rule.id] != nil }
+            #expect(!firing.isEmpty, "no fixture where \(rule.id) fires")
+            #expect(firing.count < Self.expected.count, "no fixture where \(rule.id) stays quiet")
+        }
+    }
+
+    @Test func missingClauseFindingsSayWhereTheClauseGoes() throws {
+        let result = try Self.lintFixture("cloudbox-subscription-agreement.txt")
+        let refund = try #require(result.findings.first { $0.ruleID == "missing-refund-clause" })
+        #expect(refund.isDocumentLevel && refund.clause == nil)
+        #expect(refund.message == "No refund or return clause; such a clause usually goes after the payment clause (2 Fees)")
+        #expect(refund.span.startLine == 7)
+        #expect(result.contractType == "subscription")
+        let effort = try #require(result.findings.first { $0.ruleID == "vague-effort" })
+        #expect(effort.clause?.id == "3")
+        #expect(effort.clause?.categories.contains("performance") == true)
+        #expect(effort.span.startLine == 9 && effort.span.startColumn == 39)
+        #expect(result.findings.map(\.span.startOffset) == result.findings.map(\.span.startOffset).sorted())
+    }
+}
