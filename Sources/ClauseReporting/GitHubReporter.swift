@@ -10,6 +10,12 @@ public struct GitHubReporter: Reporter {
     private var disputes = OpenDisputeCollector()
     /// The current document's path relative to the repository root (computed once per document).
     private var currentFile: (path: String, relative: String)?
+    /// Annotations written, by command (`error`, `warning`, `notice`).
+    private var written: [String: Int] = [:]
+
+    /// GitHub shows at most this many annotations of each kind per step (and 50 per job); the
+    /// rest stay in the log only, so the reporter says so at the end.
+    public static let annotationsShownPerKind = 10
 
     public init() {}
 
@@ -17,6 +23,7 @@ public struct GitHubReporter: Reporter {
         paths = SARIFPaths(workingDirectory: context.workingDirectory, repositoryRoot: context.repositoryRoot)
         toolName = context.toolName
         disputes = OpenDisputeCollector(knownDisputes: context.disputes)
+        written = [:]
         return ""
     }
 
@@ -25,6 +32,7 @@ public struct GitHubReporter: Reporter {
         currentFile = (result.path, paths.relativePath(result.path))
         var output = ""
         for diagnostic in result.sortedDiagnostics {
+            written[Self.command(for: diagnostic.severity), default: 0] += 1
             output += Self.command(
                 Self.command(for: diagnostic.severity),
                 properties: [
@@ -41,6 +49,7 @@ public struct GitHubReporter: Reporter {
             if let clause = finding.clause { message += "\nClause: " + clause.label }
             if let suggestion = finding.suggestion, !suggestion.isEmpty { message += "\nSuggestion: " + suggestion }
             if !finding.disputeIDs.isEmpty { message += "\nOpen disputes: " + finding.disputeIDs.joined(separator: ", ") }
+            written[Self.command(for: finding.severity), default: 0] += 1
             output += Self.command(
                 Self.command(for: finding.severity),
                 properties: location(finding.path, finding.span) + [("title", "\(toolName) [\(finding.ruleID)]")],
@@ -74,6 +83,12 @@ public struct GitHubReporter: Reporter {
             if entry.clauses.isEmpty {
                 output += Self.command("notice", properties: [("title", "Open dispute \(dispute.id): \(dispute.title)")], message: "No clause linked to dispute \(dispute.id) (\(dispute.facts)).")
             }
+        }
+        let hidden = written.filter { $0.value > Self.annotationsShownPerKind }.sorted { $0.key < $1.key }
+        if !hidden.isEmpty {
+            let counts = hidden.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            output += Self.command("notice", properties: [("title", "\(toolName): more findings than annotations")],
+                                   message: "This step wrote \(counts) annotations; GitHub shows at most \(Self.annotationsShownPerKind) of each kind per step. All of them are in this log; upload the SARIF report (--format sarif) to see every finding in code scanning.")
         }
         output += "\(toolName): \(summary.line)\n"
         return output

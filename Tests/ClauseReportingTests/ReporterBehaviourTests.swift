@@ -319,6 +319,18 @@ import Testing
         #expect(output.contains("::notice file=contracts/services-agreement.md,line=21,endLine=22,title=Open dispute D-2041%3A Refund for late delivery never paid::"))
     }
 
+    @Test func saysWhenGitHubWillHideAnnotations() {
+        let lines = LineIndex(text: String(repeating: "The fee is reasonable.\n", count: 12))
+        let findings = (0..<12).map { index in
+            Finding(ruleID: "vague-reasonable", severity: .warning, message: "vague", path: "a.txt", span: lines.span((index * 23 + 11)..<(index * 23 + 21)), matchedText: "reasonable")
+        }
+        var reporter = GitHubReporter()
+        let output = reporter.render(RunContext(toolVersion: "1", workingDirectory: "/repo"), [DocumentResult(path: "a.txt", format: .plainText, clauseCount: 1, findings: findings, lines: lines)])
+        #expect(output.split(separator: "\n").filter { $0.hasPrefix("::warning ") }.count == 12)
+        #expect(output.contains("::notice title=clauselint%3A more findings than annotations::This step wrote 12 warning annotations; GitHub shows at most 10"))
+        #expect(!SyntheticRun().render(.github).contains("more findings than annotations"))
+    }
+
     @Test func markdownEscapesContractText() {
         #expect(MarkdownReporter.escape("a|b *c* [d](e) <script> & `x`\nnext") == "a\\|b \\*c\\* \\[d\\](e) &lt;script&gt; &amp; \\`x\\`<br>next")
     }
