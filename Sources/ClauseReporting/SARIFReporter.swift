@@ -36,6 +36,7 @@ public struct SARIFReporter: Reporter {
             ("name", .string(context.toolName)),
             ("version", .string(context.toolVersion)),
         ]
+        if Self.isSemanticVersion(context.toolVersion) { driver.append(("semanticVersion", .string(context.toolVersion))) }
         if let information = context.informationURI { driver.append(("informationUri", .string(information))) }
         driver.append(("rules", .array(context.rules.map { Self.rule($0, informationURI: context.informationURI) })))
         let tool = JSONValue.object([("driver", .object(driver))])
@@ -97,6 +98,13 @@ public struct SARIFReporter: Reporter {
         case .warning: "warning"
         case .info: "note"
         }
+    }
+
+    /// `1.2.3` or `1.2.3-beta.1`: what SARIF's `semanticVersion` accepts (checked loosely).
+    static func isSemanticVersion(_ version: String) -> Bool {
+        let core = version.split(separator: "-", maxSplits: 1).first ?? ""
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// `vague-reasonable` → `VagueReasonable` (SARIF `name`: a readable identifier).

@@ -3,7 +3,8 @@
 ///
 /// - words match whole words, case-insensitively; any whitespace run matches a space;
 /// - `(a|b|c)` offers alternatives (groups may nest); `(a )?` is optional;
-/// - `...` skips up to `maxGap` bytes (default 80: about a dozen words) between two parts;
+/// - `...` skips up to `maxGap` bytes (default 80: about a dozen words) between two parts,
+///   within one sentence (the gap holds no `.`, `;`, `!` or `?` followed by a space);
 /// - a trailing `*` on a word makes it a prefix (`terminat*`).
 ///
 /// Every part of every pattern goes into one `PhraseAutomaton`, so a document is scanned once
@@ -118,6 +119,7 @@ public struct PhrasePatternSet: Sendable {
         var slot = [Int32](repeating: -1, count: 0)
         var hits: [[Range<Int>]] = []
         var touched: [Int] = []
+        let pieceCount = self.pieceCount   // not `self` in the closure: copying it retains every table
         automaton.scan(bytes, in: range) { match in
             if slot.isEmpty { slot = [Int32](repeating: -1, count: pieceCount) }
             let index = Int(slot[match.id])
@@ -154,7 +156,8 @@ public struct PhrasePatternSet: Sendable {
                             let mid = (low + high) / 2
                             if list[mid].lowerBound < end { low = mid + 1 } else { high = mid }
                         }
-                        if low < list.count, list[low].lowerBound - end <= maxGap {
+                        if low < list.count, list[low].lowerBound - end <= maxGap,
+                           end == list[low].lowerBound || !Self.crossesSentence(bytes, end..<list[low].lowerBound) {
                             end = list[low].upperBound
                         } else {
                             found = false
@@ -169,6 +172,23 @@ public struct PhrasePatternSet: Sendable {
         }
         result.sort { ($0.range.lowerBound, $0.owner) < ($1.range.lowerBound, $1.owner) }
         return result
+    }
+
+    /// True when the gap holds a sentence end (`.`, `;`, `!` or `?` followed by whitespace):
+    /// the parts of a pattern must stand in one sentence.
+    @inline(__always)
+    static func crossesSentence(_ bytes: [UInt8], _ gap: Range<Int>) -> Bool {
+        var index = gap.lowerBound
+        let end = min(gap.upperBound, bytes.count - 1)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F {
+                let next = bytes[index + 1]
+                if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// True when `offset` lies in one of the sorted, non-overlapping `ranges`.

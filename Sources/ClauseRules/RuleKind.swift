@@ -42,6 +42,11 @@ public struct RuleKindEntry: Sendable {
 public struct RuleCatalogs: Sendable {
     public var categories: CategoryCatalog
     public var contractTypes: ContractTypeCatalog
+
+    public init(categories: CategoryCatalog, contractTypes: ContractTypeCatalog) {
+        self.categories = categories
+        self.contractTypes = contractTypes
+    }
 }
 
 /// Every rule kind clauselint knows. One entry per kind; keep the list sorted by name within

@@ -26,6 +26,9 @@ struct CategoryEvaluation: ParsableCommand {
     @Option(help: "Times to repeat the timing run (the fastest is reported).")
     var repeats: Int = 3
 
+    @Flag(help: "Also time each compiled check (rule kind) on its own.")
+    var perCheck = false
+
     /// CUAD category → clauselint category id.
     static let mapping: [(cuad: String, id: String)] = [
         ("Governing Law", "governing-law"),
@@ -146,6 +149,27 @@ struct CategoryEvaluation: ParsableCommand {
             best.lint = min(best.lint, Double(end - middle) / 1e9)
         }
         let megabytes = Double(bytes) / 1_000_000
+        if perCheck {
+            let catalogs = RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes)
+            let contexts = documents.map { entry -> RuleContext in
+                let categorised = ruleSet.categories.categorize(entry.document)
+                return RuleContext(document: categorised, contractType: ruleSet.contractTypes.detect(categorised), catalogs: catalogs)
+            }
+            print("")
+            for check in ruleSet.checks {
+                let start = DispatchTime.now().uptimeNanoseconds
+                var count = 0
+                for context in contexts { count += check.findings(in: context).count }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                print("check \(type(of: check)): \(String(format: "%.3f", seconds)) s, \(count) findings")
+            }
+            var start = DispatchTime.now().uptimeNanoseconds
+            for entry in documents { _ = InlineSuppressions(document: entry.document) }
+            print("inline suppressions: \(String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) s")
+            start = DispatchTime.now().uptimeNanoseconds
+            for entry in documents { _ = ruleSet.contractTypes.detect(entry.document) }
+            print("contract types: \(String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) s")
+        }
         print("")
         print("timing (one core, best of \(max(1, repeats))): categorise \(String(format: "%.3f", best.categorise)) s (\(String(format: "%.0f", megabytes / best.categorise)) MB/s); categorise + all \(ruleSet.rules.count) rules \(String(format: "%.3f", best.lint)) s (\(String(format: "%.0f", megabytes / best.lint)) MB/s), \(findingCount) findings")
     }

@@ -29,7 +29,7 @@ struct ClauseContentCheck: RuleCheck {
     let when: PhrasePatternSet?
     let required: PhrasePatternSet
     let wholeCategory: Bool
-    let message: String
+    let message: MessageTemplate
 
     init(rule: Rule, catalogs: RuleCatalogs) throws {
         self.rule = rule
@@ -56,7 +56,7 @@ struct ClauseContentCheck: RuleCheck {
         case "category": wholeCategory = true
         default: throw scopeValue!.error("scope must be 'clause' or 'category'")
         }
-        message = try rule.parameter("message")?.string("message") ?? "{clause} does not say what it needs to"
+        message = MessageTemplate(try rule.parameter("message")?.string("message") ?? "{clause} does not say what it needs to")
     }
 
     func mentions(_ set: PhrasePatternSet, in clause: Clause, _ context: RuleContext) -> Bool {
@@ -69,10 +69,10 @@ struct ClauseContentCheck: RuleCheck {
         if clauses.isEmpty { return [] }
         if wholeCategory {
             if clauses.contains(where: { mentions(required, in: $0, context) }) { return [] }
-            return [context.finding(rule: rule, clause: clauses[0], message: message.replacing("{clause}", with: describe(clauses[0])))]
+            return [context.finding(rule: rule, clause: clauses[0], message: message.render(["clause": describe(clauses[0])]))]
         }
         return clauses.filter { !mentions(required, in: $0, context) }.map {
-            context.finding(rule: rule, clause: $0, message: message.replacing("{clause}", with: describe($0)))
+            context.finding(rule: rule, clause: $0, message: message.render(["clause": describe($0)]))
         }
     }
 

@@ -24,7 +24,7 @@ struct LexiconCheck: RuleCheck {
     struct Term: Sendable {
         var ruleIndex: Int
         var suggestion: String?
-        var message: String?
+        var message: MessageTemplate?
     }
 
     struct Exception: Sendable {
@@ -34,7 +34,7 @@ struct LexiconCheck: RuleCheck {
     }
 
     let rules: [Rule]
-    let messages: [String]
+    let messages: [MessageTemplate]
     let terms: [Term]
     let exceptions: [Exception]
     let matcher: PhrasePatternSet
@@ -44,7 +44,7 @@ struct LexiconCheck: RuleCheck {
         var exceptions: [Exception] = []
         var termPatterns: [(String, Int)] = []
         var exceptionPatterns: [String] = []
-        var messages: [String] = []
+        var messages: [MessageTemplate] = []
 
         func checkPattern(_ text: String, _ value: YAMLValue, rule: Rule) throws {
             if text.contains("...") { throw value.error("lexicon terms of rule '\(rule.id)' cannot use '...' gaps (use kind: pattern)") }
@@ -52,7 +52,7 @@ struct LexiconCheck: RuleCheck {
         }
 
         for (ruleIndex, rule) in rules.enumerated() {
-            messages.append(try rule.parameter("message")?.string("message") ?? "Vague term '{term}'")
+            messages.append(MessageTemplate(try rule.parameter("message")?.string("message") ?? "Vague term '{term}'"))
             let termList = try rule.requiredParameter("terms").list("terms")
             if termList.isEmpty { throw rule.parameters.value.error("rule '\(rule.id)' has no terms") }
             for value in termList {
@@ -63,7 +63,7 @@ struct LexiconCheck: RuleCheck {
                     let termValue = try map.required("term", in: "a term of rule '\(rule.id)'")
                     let text = try termValue.string("term")
                     try checkPattern(text, termValue, rule: rule)
-                    terms.append(Term(ruleIndex: ruleIndex, suggestion: try map["suggestion"]?.string("suggestion"), message: try map["message"]?.string("message")))
+                    terms.append(Term(ruleIndex: ruleIndex, suggestion: try map["suggestion"]?.string("suggestion"), message: (try map["message"]?.string("message")).map { MessageTemplate($0) }))
                     termPatterns.append((text, termIndex))
                     for exception in try map["exceptions"]?.list("exceptions") ?? [] {
                         let phrase = try exception.string("an exception")
@@ -94,6 +94,9 @@ struct LexiconCheck: RuleCheck {
         self.exceptions = exceptions
     }
 
+    /// Exception phrases longer than this (bytes, as written in the text) are not looked back for.
+    static let longestException = 400
+
     func findings(in context: RuleContext) -> [Finding] {
         let matches = matcher.matches(in: context.bytes, skipping: context.document.nonProseRanges)
         var termMatches: [PhrasePatternSet.Match] = []
@@ -112,16 +115,30 @@ struct LexiconCheck: RuleCheck {
         for match in termMatches {
             if match.range.upperBound <= coveredUntil { continue }   // inside a longer match
             let term = terms[match.owner]
-            let excused = exceptionMatches.contains { exception, range in
-                exception.ruleIndex == term.ruleIndex && (exception.termIndex == nil || exception.termIndex == match.owner)
-                    && range.lowerBound <= match.range.lowerBound && match.range.upperBound <= range.upperBound
+            // Exceptions are sorted by start: only those starting at or before the match can cover it,
+            // and an exception phrase is short, so look back over a bounded stretch.
+            var excused = false
+            var low = 0, high = exceptionMatches.count
+            while low < high {
+                let mid = (low + high) / 2
+                if exceptionMatches[mid].1.lowerBound <= match.range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            var candidate = low - 1
+            while candidate >= 0, match.range.lowerBound - exceptionMatches[candidate].1.lowerBound <= Self.longestException {
+                let (exception, range) = exceptionMatches[candidate]
+                if exception.ruleIndex == term.ruleIndex && (exception.termIndex == nil || exception.termIndex == match.owner)
+                    && match.range.upperBound <= range.upperBound {
+                    excused = true
+                    break
+                }
+                candidate -= 1
             }
             if excused { continue }
             coveredUntil = max(coveredUntil, match.range.upperBound)
             let rule = rules[term.ruleIndex]
             let matched = context.document.lines.text(match.range)
             let template = term.message ?? messages[term.ruleIndex]
-            let message = template.replacing("{term}", with: matched)
+            let message = template.render(["term": matched])
             findings.append(context.finding(rule: rule, range: match.range, message: message, suggestion: term.suggestion ?? rule.suggestion))
         }
         return findings
