@@ -29,6 +29,9 @@ struct CategoryEvaluation: ParsableCommand {
     @Flag(help: "Also time each compiled check (rule kind) on its own.")
     var perCheck = false
 
+    @Option(help: "Write every finding (path:line:column rule matched-text) to this file, to compare runs.")
+    var dumpFindings: String?
+
     /// CUAD category → clauselint category id.
     static let mapping: [(cuad: String, id: String)] = [
         ("Governing Law", "governing-law"),
@@ -149,6 +152,15 @@ struct CategoryEvaluation: ParsableCommand {
             best.lint = min(best.lint, Double(end - middle) / 1e9)
         }
         let megabytes = Double(bytes) / 1_000_000
+        if let dumpFindings {
+            var lines: [String] = []
+            for entry in documents {
+                for finding in linter.lint(entry.document).findings {
+                    lines.append("\((entry.name as NSString).lastPathComponent):\(finding.span.startLine):\(finding.span.startColumn) \(finding.ruleID) \(finding.matchedText.replacingOccurrences(of: "\n", with: " "))")
+                }
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: dumpFindings, atomically: true, encoding: .utf8)
+        }
         if perCheck {
             let catalogs = RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes)
             let contexts = documents.map { entry -> RuleContext in
