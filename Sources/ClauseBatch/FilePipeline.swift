@@ -1,4 +1,5 @@
 import ClauseModel
+import ClauseParsing
 import ClauseReporting
 import ClauseRules
 import Foundation
@@ -138,5 +139,15 @@ public enum FileReading {
         let blank = content.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C || $0 == 0x00 }
         if blank { return content.isEmpty ? "empty file" : "empty file (only white space)" }
         return nil
+    }
+}
+
+extension FilePipeline {
+    /// ClauseParsing's loader, with the format taken from the file's extension.
+    public static let standardParse: @Sendable (_ bytes: [UInt8], _ path: String) -> Result<Document, Diagnostic> = { bytes, path in
+        guard let format = DocumentFormat(path: path) else {
+            return .failure(Diagnostic(path: path, message: "unsupported file type; clauselint reads \(DocumentFormat.supportedExtensions.map { "." + $0 }.joined(separator: ", "))"))
+        }
+        return DocumentLoader().parse(bytes: bytes, path: path, format: format)
     }
 }
