@@ -13,8 +13,8 @@ import Darwin
 /// (`proselint`), in one run, with ratios; and, with `--repeat N`, the same on the corpus
 /// repeated N times, to show how time and memory grow.
 ///
-/// Peak memory is each child's own maximum resident set size (`wait4`'s rusage), so the
-/// figure is the linter's, not this harness's.
+/// Peak memory is each child's own maximum resident set size (through `/usr/bin/time -f %M`),
+/// so the figure is the linter's, not this harness's.
 struct LintBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -177,20 +177,27 @@ struct LintBenchmark: ParsableCommand {
         return Measurement(seconds: fastest, peakKB: peak)
     }
 
-    /// Runs a program, waits with `wait4` for its own rusage; stdout goes to /dev/null when
-    /// `discardOutput`, stderr always (the harness prints its own summary).
+    /// Runs a program and measures its wall time and peak memory. Memory comes from
+    /// `/usr/bin/time -f %M` when present: it forks (a real fork) before exec, so the figure is
+    /// the program's own. (`wait4` on a `posix_spawn`ed child would also count this harness:
+    /// Linux carries the spawning process's high-water mark across the vfork-style exec.)
+    /// stdout goes to /dev/null when `discardOutput`; stderr always does.
     static func spawn(_ program: String, _ arguments: [String], allowedStatus: Set<Int32>, discardOutput: Bool = true) throws -> Measurement {
+        let timeTool = "/usr/bin/time"
+        let useTimeTool = FileManager.default.isExecutableFile(atPath: timeTool)
+        let memoryFile = FileManager.default.temporaryDirectory.appendingPathComponent("clauselint-bench-rss-\(getpid())").path
+        let command = useTimeTool ? [timeTool, "-f", "%M", "-o", memoryFile, program] + arguments : [program] + arguments
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         if discardOutput { posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0) }
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let start = Date()
-        let status = posix_spawn(&pid, program, &actions, nil, argv, environ)
-        guard status == 0 else { throw ValidationError("cannot start \(program): \(String(cString: strerror(status)))") }
+        let status = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        guard status == 0 else { throw ValidationError("cannot start \(command[0]): \(String(cString: strerror(status)))") }
         var waitStatus: Int32 = 0
         var usage = rusage()
         while wait4(pid, &waitStatus, 0, &usage) < 0 {
@@ -199,10 +206,18 @@ struct LintBenchmark: ParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         let exited = (waitStatus & 0x7f) == 0
         let code = (waitStatus >> 8) & 0xff
+        // /usr/bin/time passes the program's exit status through.
         guard exited, allowedStatus.contains(code) else {
-            throw ValidationError("\(program) \(arguments.prefix(4).joined(separator: " ")) … failed (status \(waitStatus))")
+            throw ValidationError("\(program) \(arguments.prefix(4).joined(separator: " ")) … failed (exit status \(code))")
         }
-        return Measurement(seconds: seconds, peakKB: Int(usage.ru_maxrss))
+        var peakKB = Int(usage.ru_maxrss)
+        if useTimeTool {
+            defer { unlink(memoryFile) }
+            let text = (try? String(contentsOfFile: memoryFile, encoding: .utf8)) ?? ""
+            // The last line is %M (earlier lines may say "Command exited with non-zero status").
+            if let last = text.split(separator: "\n").last, let kilobytes = Int(last.trimmingCharacters(in: .whitespaces)) { peakKB = kilobytes }
+        }
+        return Measurement(seconds: seconds, peakKB: peakKB)
     }
 
     /// The lexicon rules' terms as ripgrep patterns: the rules' `(a|b)` alternatives kept,
