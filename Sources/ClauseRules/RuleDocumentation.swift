@@ -79,7 +79,7 @@ public enum RuleDocumentation {
         out.append("| `enabled` | `false` makes the rule opt-in (`.clauselint.yml` `rules: enable:`) |")
         out.append("| `examples` | `flagged:` texts, with the finding marked `[[like this]]` (exact span) or `↓` (where it starts), and `clean:` texts; a test runs every example |")
         out.append("")
-        out.append("Phrase patterns (categories, `clause-content`, lexicon terms): whole words, case-insensitive, any whitespace matches a space; `(a|b)` alternatives; `...` skips up to 80 bytes within one sentence; a trailing `*` makes a word a prefix (`terminat*`).")
+        out.append("Phrase patterns (categories, `clause-content`, lexicon terms): whole words, case-insensitive, any whitespace matches a space; `(a|b)` alternatives, `(a )?` optional; `...` skips up to 80 bytes within one sentence; a trailing `*` makes a word a prefix (`terminat*`).")
         out.append("")
         out.append("## Using the engine from Swift")
         out.append("")
@@ -113,7 +113,7 @@ public enum RuleDocumentation {
         }
         out.append("## Clause categories")
         out.append("")
-        out.append("From `Rules/categories.yml`. A clause gets a category when its heading holds a heading keyword or its own text matches a pattern; it also gets the category's parents.")
+        out.append("From `Rules/categories.yml`. A clause gets a category when its heading holds a heading keyword or its own text (before its first sub-clause) matches a pattern that no `exclude` pattern of the category overlaps; it also gets the category's parents. Accuracy against CUAD's expert labels: `swift run -c release clauselint-bench categories`.")
         out.append("")
         out.append("| id | name | parent | heading keywords |")
         out.append("|---|---|---|---|")

@@ -50,13 +50,18 @@ struct HTMLContractParser {
             }
         }
         var tree = buildTree(blocks, bytes: bytes)
-        // Top-level clauses reach to the next one (text between belongs to the clause before).
+        // The <head> (title, meta) is metadata, not contract prose.
+        var nonProse = scanner.markup
+        if let head = scanner.elements.first(where: { $0.localName == "head" }) { nonProse.append(head.start..<head.end) }
+        nonProse = MarkupTree.merged(nonProse, bytes: bytes)
+        // Top-level clauses reach to the next one (text between belongs to the clause before),
+        // stopping before the markup that opens the next clause.
         let roots = tree.roots
         for (position, index) in roots.enumerated() {
             let next = position + 1 < roots.count ? tree[roots[position + 1]].start : bytes.count
-            tree[index].end = max(tree[index].end, next)
+            tree[index].end = max(tree[index].end, MarkupTree.proseEnd(before: next, floor: tree[index].start, nonProse: nonProse, bytes: bytes))
         }
-        return tree.document(path: path, format: .html, lines: lines, nonProseRanges: scanner.markup, warnings: warnings)
+        return tree.document(path: path, format: .html, lines: lines, nonProseRanges: nonProse, warnings: warnings)
     }
 
     /// Turns blocks into clauses: numbered blocks nest by their numbering, headings by rank.
@@ -136,8 +141,14 @@ struct HTMLContractParser {
             // The whole block is a heading (`ARTICLE I DEFINITIONS`).
             return words <= 10 ? MarkdownContractParser.Walker.cleanHeading(String(decoding: rest, as: UTF8.self)) : nil
         }
-        guard words <= 8, end - rest.startIndex <= 80 else { return nil }
-        return MarkdownContractParser.Walker.cleanHeading(String(decoding: rest[rest.startIndex..<end], as: UTF8.self))
+        guard words <= 6, end - rest.startIndex <= 60 else { return nil }
+        let phrase = String(decoding: rest[rest.startIndex..<end], as: UTF8.self)
+        // A title is Title Case: every word capitalised except short connectives ("Fees and Refunds").
+        let connectives: Set<Substring> = ["and", "or", "of", "the", "to", "for", "in", "on", "with", "a", "an", "by"]
+        for word in phrase.split(separator: " ") where !connectives.contains(word) {
+            guard let first = word.unicodeScalars.first, !(first >= "a" && first <= "z") else { return nil }
+        }
+        return MarkdownContractParser.Walker.cleanHeading(phrase)
     }
 
     /// Walks libxml2's HTML tree and collects text-bearing blocks with their source offsets.

@@ -36,12 +36,15 @@ struct MarkupTree {
     }
 
     /// The finished document.
-    func document(path: String, format: DocumentFormat, lines: LineIndex, nonProseRanges: [Range<Int>], warnings: [Diagnostic]) -> Document {
+    /// `trimMarkup`: clause ends also step back over trailing markup (HTML tags, Markdown
+    /// comments); XML keeps them, as its clauses end at `>` of the end tag.
+    func document(path: String, format: DocumentFormat, lines: LineIndex, nonProseRanges: [Range<Int>], warnings: [Diagnostic], trimMarkup: Bool = true) -> Document {
         var nodes = self.nodes
         let bytes = lines.bytes
 
         func trimmedEnd(_ end: Int, floor: Int) -> Int {
             var end = min(end, bytes.count)
+            if trimMarkup { return Self.proseEnd(before: end, floor: floor, nonProse: nonProseRanges, bytes: bytes) }
             while end > floor, Self.isWhitespace(bytes[end - 1]) { end -= 1 }
             return end
         }
@@ -116,6 +119,44 @@ struct MarkupTree {
         let clauses = roots.map { makeClause($0, parentID: nil, parentPart: nil, level: 1) }
         return Document(path: path, format: format, text: String(decoding: bytes, as: UTF8.self), lines: lines,
                         clauses: clauses, nonProseRanges: nonProseRanges, warnings: warnings)
+    }
+
+    /// Sorted, non-overlapping ranges; ranges touching or separated only by whitespace merge
+    /// (so a line of markup is one range, as the coverage invariant needs).
+    static func merged(_ ranges: [Range<Int>], bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
+            if let last = result.last,
+               range.lowerBound <= last.upperBound || bytes[last.upperBound..<range.lowerBound].allSatisfy(isWhitespace) {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    /// The end of the last prose byte before `offset`: steps back over whitespace and markup.
+    static func proseEnd(before offset: Int, floor: Int, nonProse: [Range<Int>], bytes: [UInt8]) -> Int {
+        var end = offset
+        var low = 0
+        var high = nonProse.count
+        while low < high {
+            let mid = (low + high) / 2
+            if nonProse[mid].lowerBound < end { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        while end > floor {
+            if isWhitespace(bytes[end - 1]) { end -= 1; continue }
+            while index >= 0 && nonProse[index].lowerBound >= end { index -= 1 }
+            if index >= 0, nonProse[index].upperBound >= end, nonProse[index].lowerBound < end {
+                end = max(floor, nonProse[index].lowerBound)
+                index -= 1
+                continue
+            }
+            break
+        }
+        return end
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {

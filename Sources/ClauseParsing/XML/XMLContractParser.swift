@@ -84,7 +84,7 @@ struct XMLContractParser {
 
         var builder = Builder(scanner: scanner)
         builder.visit(root, parent: nil, depth: 1)
-        return .success(builder.tree.document(path: path, format: .xml, lines: lines, nonProseRanges: scanner.markup, warnings: warnings))
+        return .success(builder.tree.document(path: path, format: .xml, lines: lines, nonProseRanges: scanner.markup, warnings: warnings, trimMarkup: false))
     }
 
     /// Collects the first error libxml2 reports (the one that explains the failure).

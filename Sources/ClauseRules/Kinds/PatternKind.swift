@@ -12,7 +12,7 @@ import Foundation
 enum PatternKind {
     static let entry = RuleKindEntry(
         name: "pattern",
-        summary: "Flags text matching a regular expression (ICU syntax), run only on lines holding one of its prefilter literals.",
+        summary: "Flags text matching a regular expression (ICU syntax), compiled once and run only near its prefilter phrases.",
         parameters: [
             ("pattern", "The regular expression. A bad expression is reported at its line."),
             ("case_sensitive", "Match case exactly (default false)."),
