@@ -184,7 +184,7 @@ struct HTMLContractParser {
         }
 
         mutating func visit(_ node: xmlNodePtr, inTable: Bool) {
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            let name = MarkupScanner.asciiLowercased(node.pointee.name)
             let source = sourceElement(name: name, line: Int(xmlGetLineNo(node)))
             let isBlock = HTMLContractParser.blockElements.contains(name)
             let nowInTable = inTable || name == "table"
@@ -219,7 +219,7 @@ struct HTMLContractParser {
                         while pointer.pointee != 0 { text.append(pointer.pointee); pointer += 1 }
                     }
                 case XML_ELEMENT_NODE:
-                    let name = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                    let name = MarkupScanner.asciiLowercased(current.pointee.name)
                     if name == "script" || name == "style" {
                         break
                     } else if HTMLContractParser.blockElements.contains(name) || name == "table" || name == "ul" || name == "ol" || name == "tr" || name == "tbody" {

@@ -83,6 +83,7 @@ struct MarkupTree {
         }
 
         var usedIDs = Set<String>()
+        var nextSuffix: [String: Int] = [:]
         var textClauseCount = 0
         func makeClause(_ index: Int, parentID: String?, parentPart: String?, level: Int) -> Clause {
             let node = nodes[index]
@@ -107,10 +108,15 @@ struct MarkupTree {
                 base = (parentID.map { $0 + "." } ?? "") + node.kind.rawValue
             }
             var id = base
-            var suffix = 2
-            while !usedIDs.insert(id).inserted {
-                id = "\(base)-\(suffix)"
-                suffix += 1
+            if !usedIDs.insert(id).inserted {
+                // Repeated numbering (a second `1.` list): `1-2`, `1-3`, … remembering the last
+                // suffix per base, so many repeats stay linear.
+                var suffix = nextSuffix[base] ?? 2
+                repeat {
+                    id = "\(base)-\(suffix)"
+                    suffix += 1
+                } while !usedIDs.insert(id).inserted
+                nextSuffix[base] = suffix
             }
             let children = node.children.map { makeClause($0, parentID: id, parentPart: node.idPart, level: level + 1) }
             return Clause(id: id, number: node.number, heading: node.heading, kind: node.kind, level: level,
