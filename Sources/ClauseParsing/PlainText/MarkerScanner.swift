@@ -78,6 +78,11 @@ struct MarkerCandidate {
     var contentStart: Int
     var lineIndex: Int
     var atLineStart: Bool
+    /// Inline candidates: what precedes them (line starts count as `.strong`).
+    var boundary: MarkerBoundary = .strong
+    /// The text after the number starts in lower case ("1.1 iBio hereby grants"): only an exact
+    /// continuation of an open sequence makes such a candidate a clause.
+    var weak = false
     var form: Form
     var readings: [MarkerReading]
     /// The label used in ids (`IV`, `A`, `b`, `12.3`).
@@ -157,13 +162,16 @@ struct MarkerScanner {
         let byte = bytes[position]
         let boundary = boundaryBefore(position, lineStart: line.contentStart)
         if boundary == .none { return nil }
+        var candidate: MarkerCandidate?
         if ByteText.isDigit(byte) {
-            return decimal(at: position, end: end, lineIndex: lineIndex, atLineStart: false, keywordStart: position)
+            candidate = decimal(at: position, end: end, lineIndex: lineIndex, atLineStart: false, keywordStart: position)
+        } else if byte == 0x28 {
+            candidate = boundary == .strong ? paren(at: position, end: end, lineIndex: lineIndex, atLineStart: false) : nil
+        } else {
+            candidate = keywordCandidate(at: position, end: end, lineIndex: lineIndex, atLineStart: false, boundary: boundary)
         }
-        if byte == 0x28 {
-            return boundary == .strong ? paren(at: position, end: end, lineIndex: lineIndex, atLineStart: false) : nil
-        }
-        return keywordCandidate(at: position, end: end, lineIndex: lineIndex, atLineStart: false, boundary: boundary)
+        candidate?.boundary = boundary
+        return candidate
     }
 
     /// What precedes an inline position (which follows a blank).
@@ -185,6 +193,8 @@ struct MarkerScanner {
             if before >= lineStart && (bytes[before] == 0x3B || bytes[before] == 0x2C || bytes[before] == 0x3A) { return .strong }
             return .none
         }
+        // A page number in a run-on table of contents: "Definitions 1 Section 2. Appointment".
+        if bytes[wordStart..<wordEnd].allSatisfy(ByteText.isDigit) && length <= 3 { return .capitalized }
         guard ByteText.isUpper(bytes[wordStart]) else { return .none }
         if previous == 0x2C { return .none }
         // A reference word before a number is a cross-reference, not a heading: "Section 4 2.1".
@@ -225,17 +235,21 @@ struct MarkerScanner {
             }
             break
         }
-        if components.contains(0) && components.last == 0 { return nil }
+        // "1.0 Limited Technology License": a top-level number written with a zero.
+        let zeroForm = components.count == 2 && components[1] == 0
+        if zeroForm { components.removeLast() }
+        if components.contains(0) { return nil }
         let numberEnd = index
         let isKeyword = keywordStart < start
-        let bare = components.count == 1 && !trailingDot
+        let bare = components.count == 1 && !trailingDot && !zeroForm
         if bare && !atLineStart && !isKeyword { return nil }
         var content = index
+        var weak = false
         if index < end {
             let next = bytes[index]
             if ByteText.isSpace(next) {
                 while content < end && ByteText.isSpace(bytes[content]) { content += 1 }
-            } else if ByteText.isUpper(next) && index + 1 < end && ByteText.isLetter(bytes[index + 1]) && (components.count > 1 || trailingDot) {
+            } else if ByteText.isUpper(next) && index + 1 < end && ByteText.isLetter(bytes[index + 1]) && !bare {
                 // glued: "4.3Records", "2.Sufficient"
             } else if isKeyword && (next == 0x3A || next == 0x2D) {
                 content = index + 1
@@ -246,12 +260,27 @@ struct MarkerScanner {
         } else if bare && !isKeyword {
             return nil  // a number alone on a line is a page number
         }
+        if isKeyword || atLineStart {
+            // "Section 1 — Definitions", "3. - Term"
+            var dash = content
+            if dash < end && bytes[dash] == 0x2D { dash += 1 }
+            else if dash + 2 < end && bytes[dash] == 0xE2 && bytes[dash + 1] == 0x80 && (bytes[dash + 2] == 0x93 || bytes[dash + 2] == 0x94) { dash += 3 }
+            if dash > content && dash < end && ByteText.isSpace(bytes[dash]) {
+                content = dash
+                while content < end && ByteText.isSpace(bytes[content]) { content += 1 }
+            }
+        }
         if content < end {
             let first = bytes[content]
             let quote = ByteText.openingQuoteLength(bytes, content, end) > 0
             let allowed = ByteText.isUpper(first) || quote || first == 0x28 || first == 0x5B
                 || (ByteText.isLower(first) && atLineStart && trailingDot && components.count == 1 && !isKeyword)
-            guard allowed else { return nil }
+            if !allowed {
+                // Lower case after "1.1 " may still be a clause ("1.1 iBio hereby grants"), but
+                // only as the exact next number; never "1.5 million".
+                guard ByteText.isLower(first), components.count >= 2, !isKeyword, content > index else { return nil }
+                weak = true
+            }
             if bare && !isKeyword {
                 // "1 Definitions": a bare number needs a word after it, not "30 Days" in prose.
                 guard ByteText.isUpper(first), content + 1 < end, ByteText.isLower(bytes[content + 1]) else { return nil }
@@ -259,7 +288,7 @@ struct MarkerScanner {
         }
         return MarkerCandidate(
             start: keywordStart, numberEnd: numberEnd, contentStart: content, lineIndex: lineIndex,
-            atLineStart: atLineStart, form: .decimal(keyword: isKeyword),
+            atLineStart: atLineStart, weak: weak, form: .decimal(keyword: isKeyword),
             readings: [MarkerReading(scheme: .decimal(components.count), ordinal: components.last ?? 0, components: components)],
             label: start..<(trailingDot ? numberEnd - 1 : numberEnd)
         )

@@ -56,16 +56,25 @@ struct OutlineBuilder {
             pushTop(candidate, candidate.readings[0])
         case .capsHeading:
             if bottom == .signatures { return }
+            if bottom == .schedule {
+                // A title inside a schedule ("EXHIBIT 1" / "PRESCRIBER DATA") stays in it.
+                stack.removeSubrange(1...)
+                push(candidate, candidate.readings[0])
+                return
+            }
             pushTop(candidate, candidate.readings[0])
         case .recitalsHeading:
+            convertTableOfContentsBeforeRecitals(candidate)
             guard levelOneSchemes.isEmpty, bottom == nil || bottom == .recitals || bottom == .heading else { return }
             if bottom == .recitals, let open = stack.first, nodes[open.node].childCount == 0 { return }
             pushTop(candidate, candidate.readings[0])
         case .whereas:
+            convertTableOfContentsBeforeRecitals(candidate)
             guard levelOneSchemes.isEmpty, bottom == nil || bottom == .recitals || bottom == .heading else { return }
             if bottom != .recitals {
                 var container = candidate
                 container.form = .recitalsHeading
+                container.numberEnd = candidate.start  // no heading of its own
                 pushTop(container, MarkerReading(scheme: .recitals, ordinal: 1))
             }
             stack.removeSubrange(1...)
@@ -75,7 +84,16 @@ struct OutlineBuilder {
             if let index = stack.lastIndex(where: { $0.reading.scheme == .definition }) { stack.removeSubrange(index...) }
             push(candidate, candidate.readings[0])
         case .decimal, .article, .paren, .letterDot:
-            if bottom == .signatures { return }
+            if bottom == .signatures {
+                // A signature page before any numbered clause is a cover page: a "1." after it
+                // starts the body.
+                guard levelOneSchemes.isEmpty, candidate.boundary == .strong, !candidate.weak,
+                      let reading = candidate.readings.first(where: { !$0.scheme.isParen && $0.ordinal == 1 && $0.components.allSatisfy { $0 <= 1 } })
+                else { return }
+                stack.removeAll()
+                push(candidate, reading)
+                return
+            }
             addNumbered(candidate)
         }
     }
@@ -83,16 +101,29 @@ struct OutlineBuilder {
     // MARK: - Numbered markers
 
     private mutating func addNumbered(_ candidate: MarkerCandidate) {
-        let maxGap = candidate.atLineStart ? 3 : 1
-        // 1. Continues an open level (deepest first; never across a container).
-        for depth in stack.indices.reversed() {
-            let open = stack[depth]
-            if open.reading.scheme.isContainer { break }
-            for reading in candidate.readings where continues(open, reading, depth: depth, maxGap: maxGap) {
-                stack.removeSubrange(depth...)
-                push(candidate, reading)
-                return
-            }
+        // Gaps in a sequence happen (a number lost in extraction), but only where a new clause
+        // is likely anyway: at a line start or after a sentence.
+        let maxGap = candidate.weak ? 1 : candidate.atLineStart ? 3 : candidate.boundary == .strong ? 2 : 1
+        // 1. Continues an open level with the next number (deepest first; never across a container).
+        if continueOpenLevel(candidate, maxGap: 1) { return }
+        // "2." after "I." › "1.1", "1.2": the roman "I." stood for 1, so "2." is its sibling.
+        if let reading = candidate.readings.first, case .decimal(1) = reading.scheme,
+           let index = stack.lastIndex(where: { if case .decimal = $0.reading.scheme { return true } else { return false } }),
+           case .decimal(2) = stack[index].reading.scheme, index > 0,
+           stack[index - 1].reading.scheme == .romanDot || stack[index - 1].reading.scheme == .letterDotUpper,
+           stack[index].reading.components[0] + 1 == reading.components[0],
+           !stack[..<index].contains(where: { if case .decimal = $0.reading.scheme { return true } else { return false } }) {
+            stack.removeSubrange((index - 1)...)
+            push(candidate, reading)
+            return
+        }
+        if candidate.weak {
+            // Only "3.1 lower-case text" right under an open "3".
+            guard let reading = candidate.readings.first, case .decimal(let length) = reading.scheme, length >= 2,
+                  reading.components[length - 1] == 1, let top = stack.last, case .decimal(length - 1) = top.reading.scheme,
+                  top.reading.components == Array(reading.components.dropLast()) else { return }
+            push(candidate, reading)
+            return
         }
         let containerIndex = stack.lastIndex(where: { $0.reading.scheme.isContainer })
         let bottom = stack.first?.reading.scheme
@@ -118,6 +149,12 @@ struct OutlineBuilder {
             // 4. Starts a new level.
             guard startsLevel(reading, above: containerIndex) else { continue }
             if stack.isEmpty && scheme.isParen { continue }
+            if bottom == .recitals && !scheme.isParen && stack.count == 1 && !recitalsListCanStart(candidate, reading) {
+                // Recitals written as prose under a heading: the body begins here.
+                stack.removeAll()
+                push(candidate, reading)
+                return
+            }
             while let top = stack.last, !top.reading.scheme.isContainer,
                   !(scheme.isParen && (top.reading.scheme.isParen || top.reading.scheme.rank == 30)),
                   top.reading.scheme.rank >= scheme.rank {
@@ -127,6 +164,48 @@ struct OutlineBuilder {
             push(candidate, reading)
             return
         }
+        // 5. Continues an open level after a gap (a number lost in extraction) — only when no
+        //    reading fits better: "(g) … (i) the sale" is a roman (i) under (g), not letter (i).
+        if maxGap > 1 { _ = continueOpenLevel(candidate, maxGap: maxGap) }
+    }
+
+    private mutating func continueOpenLevel(_ candidate: MarkerCandidate, maxGap: Int) -> Bool {
+        for depth in stack.indices.reversed() {
+            let open = stack[depth]
+            if open.reading.scheme.isContainer { break }
+            for reading in candidate.readings where continues(open, reading, depth: depth, maxGap: maxGap) {
+                stack.removeSubrange(depth...)
+                push(candidate, reading)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A childless recitals heading takes a numbered list ("WHEREAS\n1. Party A is …") only when
+    /// the list starts right after the heading; articles and sections never belong to it.
+    private func recitalsListCanStart(_ candidate: MarkerCandidate, _ reading: MarkerReading) -> Bool {
+        guard let container = stack.first else { return false }
+        if reading.scheme == .article { return false }
+        if case .decimal(let length) = reading.scheme, length > 1 { return false }
+        if case .decimal(true) = candidate.form { return false }
+        // Nothing but blanks and page artifacts between the heading and the list.
+        let heading = nodes[container.node].candidate
+        var index = heading.numberEnd
+        var lineIndex = heading.lineIndex
+        while index < candidate.start {
+            let line = lines.lines[lineIndex]
+            if line.isArtifact || index >= line.contentEnd {
+                lineIndex += 1
+                guard lineIndex < lines.lines.count else { return false }
+                index = max(index, lines.lines[lineIndex].start)
+                continue
+            }
+            let byte = bytes[index]
+            if !(ByteText.isSpace(byte) || byte == 0x3A || byte == 0x2C || byte == 0x2E) { return false }
+            index += 1
+        }
+        return true
     }
 
     private func continues(_ open: Open, _ reading: MarkerReading, depth: Int, maxGap: Int) -> Bool {
@@ -162,6 +241,13 @@ struct OutlineBuilder {
         }
         // Deeper than the innermost decimal level by one, under the same number: 3.2 → 3.2.1.
         return openLength == length - 1 && innermostDecimal.reading.components == Array(reading.components.dropLast())
+    }
+
+    /// Recitals after a run of short numbered entries: the entries were a table of contents.
+    private mutating func convertTableOfContentsBeforeRecitals(_ candidate: MarkerCandidate) {
+        guard !levelOneSchemes.isEmpty, !tableOfContentsDone, stack.first?.reading.scheme != .recitals,
+              looksLikeTableOfContents(before: candidate.start) else { return }
+        convertToTableOfContents(endingAt: candidate.start)
     }
 
     private func looksLikeTableOfContents(before offset: Int) -> Bool {

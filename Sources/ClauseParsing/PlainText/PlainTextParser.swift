@@ -298,11 +298,13 @@ struct DraftAssembler {
                     break
                 }
             }
-            if last == 0x3A || last == 0x3B { headingEnd = core; break }
+            if last == 0x3A { headingEnd = core; break }
             let gapStart = index
             while index < limit && ByteText.isSpace(bytes[index]) { index += 1 }
             if index >= limit { headingEnd = core; endedAtLimit = true; break }
-            if index - gapStart >= 2 { headingEnd = core; break }
+            // A wide gap ends a run-in title ("RECORDAL   It is recorded"), unless the title
+            // is visibly unfinished ("Obligation to  Maintain").
+            if index - gapStart >= 2 && !isConnector && last != 0x2C && last != 0x3B { headingEnd = core; break }
         }
         guard headingEnd > start, capitalised > 0, !lastWordWasConnector else { return nil }
         if endedAtLimit && limitIsLineEnd {
