@@ -282,8 +282,10 @@ struct MarkerScanner {
                 weak = true
             }
             if bare && !isKeyword {
-                // "1 Definitions": a bare number needs a word after it, not "30 Days" in prose.
+                // "1 Definitions": a bare number needs a word after it, not "30 Days" in prose;
+                // after a single space ("1 July 2025 by …") it may only continue a sequence.
                 guard ByteText.isUpper(first), content + 1 < end, ByteText.isLower(bytes[content + 1]) else { return nil }
+                if content - numberEnd < 2 && bytes[numberEnd] != 0x09 { weak = true }
             }
         }
         return MarkerCandidate(

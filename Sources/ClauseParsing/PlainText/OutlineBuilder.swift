@@ -16,6 +16,8 @@ struct OutlineBuilder {
         var parent: Int?
         var childCount = 0
         var end = 0
+        /// Set for a table of contents: it ends with its last entry's line, not at the body.
+        var fixedEnd: Int?
     }
 
     private struct Open {
@@ -138,13 +140,14 @@ struct OutlineBuilder {
                 return
             }
             // 3. A restart of the top-level sequence.
-            if isFirst && !scheme.isParen && levelOneSchemes.contains(scheme) && bottom != .schedule && bottom != .heading {
+            if isFirst && !scheme.isParen && levelOneSchemes.contains(scheme) {
                 if !tableOfContentsDone, looksLikeTableOfContents(before: candidate.start) {
                     convertToTableOfContents(endingAt: candidate.start)
                     push(candidate, reading)
                     return
                 }
-                continue
+                // Schedules and headed parts restart their own numbering below them.
+                if bottom != .schedule && bottom != .heading { continue }
             }
             // 4. Starts a new level.
             guard startsLevel(reading, above: containerIndex) else { continue }
@@ -260,6 +263,8 @@ struct OutlineBuilder {
     private mutating func convertToTableOfContents(endingAt offset: Int) {
         guard let runStart else { return }
         var start = nodes[runStart].candidate.start
+        let lastEntry = nodes[nodes.count - 1].candidate
+        let tocEnd = lines.lines[lastEntry.lineIndex].contentEnd
         let previousStart = runStart > 0 ? nodes[runStart - 1].candidate.start : -1
         if let heading = tableOfContentsHeading, heading < start, heading > previousStart { start = heading }
         // Keep the clauses before the TOC run; if one of them is still open, the TOC goes under it.
@@ -272,6 +277,7 @@ struct OutlineBuilder {
                                   atLineStart: true, form: .capsHeading, readings: [], label: start..<start)
         toc.readings = [MarkerReading(scheme: .tableOfContents, ordinal: 1)]
         pushTop(toc, toc.readings[0])
+        nodes[nodes.count - 1].fixedEnd = min(tocEnd, offset)
         stack.removeAll()
         _ = offset
     }
@@ -304,7 +310,7 @@ struct OutlineBuilder {
         for index in nodes.indices {
             let level = nodes[index].level
             while let last = open.last, nodes[last].level >= level {
-                nodes[last].end = trimmedEnd(nodes[index].candidate.start, notBefore: nodes[last].candidate.start)
+                nodes[last].end = trimmedEnd(min(nodes[index].candidate.start, nodes[last].fixedEnd ?? Int.max), notBefore: nodes[last].candidate.start)
                 open.removeLast()
             }
             open.append(index)

@@ -115,18 +115,32 @@ struct DraftAssembler {
             return draft
         }
         var result = roots.map(build)
-        // The preamble: everything before the first clause.
-        var first = 0
-        while first < bytes.count && (ByteText.isSpace(bytes[first]) || bytes[first] == 0x0A) { first += 1 }
-        let firstClause = nodes.first?.candidate.start ?? bytes.count
-        if first < firstClause {
-            var end = firstClause
-            while end > first && (ByteText.isSpace(bytes[end - 1]) || bytes[end - 1] == 0x0A) { end -= 1 }
-            var id = "preamble"
-            if usedIDs.contains(id) { id = "preamble-2" }
-            result.insert(ClauseDraft(id: id, heading: nil, kind: .preamble, range: first..<end), at: 0)
+        // The preamble: everything before the first clause. With a table of contents first, the
+        // cover page before it is the title and the text between it and the body the preamble.
+        var introduction: ClauseDraft?
+        if let tocIndex = result.firstIndex(where: { $0.id == "table-of-contents" }) {
+            let gapStart = result[tocIndex].range.upperBound
+            let gapEnd = tocIndex + 1 < result.count ? result[tocIndex + 1].range.lowerBound : bytes.count
+            if let range = trimmed(gapStart..<gapEnd) {
+                introduction = ClauseDraft(id: usedIDs.contains("preamble") ? "preamble-2" : "preamble", kind: .preamble, range: range)
+                result.insert(introduction!, at: tocIndex + 1)
+            }
+        }
+        if let range = trimmed(0..<(nodes.first?.candidate.start ?? bytes.count)) {
+            let isTitle = introduction != nil
+            let id = isTitle ? "title" : "preamble"
+            result.insert(ClauseDraft(id: usedIDs.contains(id) ? "\(id)-2" : id, kind: isTitle ? .title : .preamble, range: range), at: 0)
         }
         return result
+    }
+
+    /// The range without leading and trailing whitespace; nil when nothing is left.
+    private func trimmed(_ range: Range<Int>) -> Range<Int>? {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end && (ByteText.isSpace(bytes[start]) || bytes[start] == 0x0A) { start += 1 }
+        while end > start && (ByteText.isSpace(bytes[end - 1]) || bytes[end - 1] == 0x0A) { end -= 1 }
+        return start < end ? start..<end : nil
     }
 
     // MARK: - Ids
@@ -208,7 +222,8 @@ struct DraftAssembler {
         if scanner.definition(at: candidate.contentStart, end: line.contentEnd, lineIndex: candidate.lineIndex) != nil {
             return .definition
         }
-        if case .decimal(true) = candidate.form, bytes[candidate.start] == 0x53 { return .section }
+        if let parent = node.parent, nodes[parent].reading.scheme == .recitals { return .recital }
+        if case .decimal(true) = candidate.form, bytes[candidate.start] != 0x43 { return .section }  // Section, §; not Clause
         switch node.reading.scheme {
         case .decimal, .letterDotUpper, .romanDot:
             return node.level == 1 || (node.parent.map { nodes[$0].reading.scheme.isContainer } ?? false) ? .section : .clause
