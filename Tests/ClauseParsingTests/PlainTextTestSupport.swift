@@ -15,10 +15,16 @@ enum PlainTextTestSupport {
         return url
     }()
 
-    /// `../shared/corpora/<name>` beside the repository, if present.
+    /// `../shared/corpora/<name>` beside the repository (or beside a folder above it, for git
+    /// worktrees), if present.
     static func corpus(_ name: String) -> URL? {
-        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora").appendingPathComponent(name)
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        var url = repositoryRoot
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            let candidate = url.appendingPathComponent("shared/corpora").appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return nil
     }
 
     static func parse(_ text: String, path: String = "test.txt") -> Document {

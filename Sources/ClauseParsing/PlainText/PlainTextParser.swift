@@ -249,7 +249,16 @@ struct DraftAssembler {
             let line = lines.lines[candidate.lineIndex]
             let limit = min(line.contentEnd, nextStart)
             if candidate.contentStart < limit {
-                return runInHeading(from: candidate.contentStart, limit: limit, limitIsLineEnd: limit == line.contentEnd, lineIndex: candidate.lineIndex)
+                if let heading = runInHeading(from: candidate.contentStart, limit: limit, limitIsLineEnd: limit == line.contentEnd, lineIndex: candidate.lineIndex) {
+                    return heading
+                }
+                if candidate.contentStart == candidate.numberEnd {
+                    // Glued "2.4Taxes Licensee pays …": the glued word is the title.
+                    var end = candidate.contentStart
+                    while end < limit && ByteText.isLetter(bytes[end]) { end += 1 }
+                    return ByteText.string(bytes, candidate.contentStart..<end)
+                }
+                return nil
             }
             if limit == line.contentEnd {
                 switch candidate.form {
