@@ -24,6 +24,20 @@ public struct PlainTextParser: Sendable {
         )
     }
 
+    /// Parses a decoded contract whose line index is already built (the document loader has one),
+    /// so the bytes are not copied again.
+    public func parse(path: String, lines: LineIndex, warnings: [Diagnostic] = []) -> Document {
+        let drafts = segment(lines.bytes)
+        return Document(
+            path: path,
+            format: .plainText,
+            text: String(decoding: lines.bytes, as: UTF8.self),
+            lines: lines,
+            clauses: drafts.map { $0.clause(level: 1, lines: lines) },
+            warnings: warnings
+        )
+    }
+
     /// Segments a UTF-8 prose buffer into nested clause drafts with byte ranges into `bytes`.
     ///
     /// The top-level drafts cover every non-blank line: a `preamble` draft (kind `.preamble`)
