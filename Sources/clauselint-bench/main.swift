@@ -9,6 +9,9 @@ struct ClauseLintBench: AsyncParsableCommand {
         abstract: "Benchmarks and quality evaluations of clauselint on ../shared/corpora.",
         subcommands: [
             CategoryEvaluation.self,
+            LintBenchmark.self,
+            ParseBenchmark.self,
+            OutlineBenchmark.self,
         ]
     )
 }
