@@ -51,6 +51,9 @@ public struct LocateIndex: Sendable {
         public init() {}
     }
 
+    /// Fewer words than this is a heading, not an answer.
+    static let minimumUnitWords = 6
+
     /// Weight of a heading word against a word of the text.
     static let headingWeight: Float = 2.5
     static let ancestorHeadingWeight: Float = 1.0
@@ -70,9 +73,22 @@ public struct LocateIndex: Sendable {
             return lower..<upper
         }
 
+        func wordCount(_ range: Range<Int>) -> Int {
+            var count = 0
+            var inWord = false
+            for offset in range {
+                let isWord = TextAnalysis.isWordByte(bytes[offset])
+                if isWord, !inWord { count += 1 }
+                inWord = isWord
+            }
+            return count
+        }
+
         func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [(range: Range<Int>?, text: String?, weight: Float)]) {
             let region = trim(region)
-            guard region.count >= 3 else { return }
+            // A heading on its own ("10. Data Protection") answers nothing; its words reach the
+            // sub-clauses as heading context.
+            guard region.count >= 3, region.count > 120 || wordCount(region) >= Self.minimumUnitWords else { return }
             if region.count <= granularity.wholeClauseBytes {
                 units.append(LocateUnit(clauseID: clauseID, range: region, part: part))
                 headingContext.append(headings)

@@ -85,8 +85,9 @@ public enum TextAnalysis {
     }
 
     /// A light suffix stripper (a small subset of Porter's steps): plural, -ing, -ed, -ation,
-    /// -al, -ly and a final -e, so "terminate", "terminated", "termination" and "terminating"
-    /// meet, and "renewal", "renewed", "renews" meet "renew".
+    /// -ment, -al, -ly, a final -e or -ate, so "terminate", "terminated", "termination" and
+    /// "terminating" meet, "cancelled" meets "cancellation", and "renewal", "renewed", "renews"
+    /// meet "renew".
     static func stem(_ word: inout [UInt8]) {
         guard word.count > 3, word.allSatisfy({ $0 < 0x80 }) else { return }
         if ends(word, "ies"), word.count > 4 {
@@ -96,24 +97,20 @@ public enum TextAnalysis {
         } else if word.last == UInt8(ascii: "s"), !ends(word, "ss"), !ends(word, "us"), !ends(word, "is") {
             word.removeLast()
         }
-        var strippedVerbEnding = false
         if ends(word, "ing"), word.count > 5 {
-            word.removeLast(3); strippedVerbEnding = true
+            word.removeLast(3)
         } else if ends(word, "ed"), word.count > 4 {
-            word.removeLast(2); strippedVerbEnding = true
+            word.removeLast(2)
         }
-        if strippedVerbEnding, word.count > 5, let last = word.last, last == word[word.count - 2], last == UInt8(ascii: "l") {
-            word.removeLast()   // cancelled → cancel
-        }
-        if ends(word, "ations"), word.count > 8 {
-            word.removeLast(4)
-        } else if ends(word, "ation"), word.count > 7 {
-            word.removeLast(3)  // termination → terminat
+        if ends(word, "ation"), word.count > 7 {
+            word.removeLast(5)  // termination → termin, cancellation → cancell
         }
         if ends(word, "ment"), word.count > 7 { word.removeLast(4) }   // assignment → assign
         if ends(word, "al"), word.count > 6 { word.removeLast(2) }     // renewal → renew
         if ends(word, "ly"), word.count > 5 { word.removeLast(2) }
         if word.last == UInt8(ascii: "e"), word.count > 4 { word.removeLast() }
+        if ends(word, "at"), word.count > 6 { word.removeLast(2) }     // terminat(e) → termin
+        if ends(word, "ll"), word.count > 5 { word.removeLast() }      // cancell → cancel
         if word.last == UInt8(ascii: "y"), word.count > 4 {
             word.removeLast(); word.append(UInt8(ascii: "i"))   // warranty, warranties → warranti
         }
@@ -127,7 +124,8 @@ public enum TextAnalysis {
         even though just like still already now really actually supposed right who whether because since while let lets \
         them they've we've we're they're don't doesn't didn't can't won't isn't aren't wasn't weren't out us \\
         nothing anything everything particular give given much many how done wrong find found think thought know ask asked \\
-        tell told keep kept please help need needs whole sure case
+        tell told keep kept please help need needs whole sure case \\
+        customer customers client clients
         """
         var set = Set<Term>()
         for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {

@@ -10,6 +10,7 @@ struct ClauseLint: AsyncParsableCommand {
         subcommands: [
             RulesCommand.self,
             ExplainCommand.self,
+            LocateCommand.self,
         ]
     )
 }
