@@ -25,14 +25,15 @@ public struct PhraseAutomaton: Sendable {
 
     private let classOf: [UInt8]            // byte → class (0 = not in any phrase)
     private let classCount: Int
-    private let transitions: [Int32]        // node * classCount + class → node
+    private let transitions: [Int32]        // row (node * classCount) + class → target row, ~row if the target ends a phrase
     private let outputStart: [Int32]        // node → first index in outputs
     private let outputs: [Int32]            // indices into phraseInfo
     private let phraseLength: [Int32]       // normalised length in bytes
     private let phraseID: [Int]
     private let needsLeftBoundary: [Bool]
     private let needsRightBoundary: [Bool]
-    private let ringMask: Int
+    /// Prefix phrases (`assign*`) report the whole word they begin.
+    private let extendsToWordEnd: [Bool]
     public let isEmpty: Bool
 
     /// Lower-cases ASCII and turns every whitespace byte into a space.
@@ -149,20 +150,25 @@ public struct PhraseAutomaton: Sendable {
         }
         outputStart[nodeCount] = Int32(outputs.count)
 
-        let maxLength = prepared.map(\.bytes.count).max() ?? 1
-        var ring = 1
-        while ring < maxLength + 1 { ring <<= 1 }
 
         self.classOf = classOf
         self.classCount = classCount
-        self.transitions = table
+        // Encode each target as its row offset (no multiply per byte), bit-inverted (negative)
+        // when the target state ends a phrase (one test per byte instead of two loads).
+        var encoded = [Int32](repeating: 0, count: table.count)
+        for index in table.indices {
+            let target = Int(table[index])
+            let row = Int32(target * classCount)
+            encoded[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
+        }
+        self.transitions = encoded
         self.outputStart = outputStart
         self.outputs = outputs
         self.phraseLength = prepared.map { Int32($0.bytes.count) }
         self.phraseID = prepared.map(\.id)
         self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
         self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
-        self.ringMask = ring - 1
+        self.extendsToWordEnd = prepared.map(\.prefix)
     }
 
     /// Calls `report` for every whole-word occurrence of every phrase in `bytes[range]`,
@@ -170,58 +176,58 @@ public struct PhraseAutomaton: Sendable {
     public func scan(_ bytes: [UInt8], in range: Range<Int>? = nil, _ report: (Match) -> Void) {
         if isEmpty { return }
         let range = range ?? 0..<bytes.count
-        let ringSize = ringMask + 1
-        let origin = UnsafeMutablePointer<Int>.allocate(capacity: ringSize)
-        defer { origin.deallocate() }
-        origin.initialize(repeating: 0, count: ringSize)
         let classCount = self.classCount
-        let ringMask = self.ringMask
         bytes.withUnsafeBufferPointer { text in
             classOf.withUnsafeBufferPointer { classOf in
                 transitions.withUnsafeBufferPointer { table in
-                    outputStart.withUnsafeBufferPointer { outputStart in
-                        var state = 0
-                        var normalisedCount = 0
-                        var previousWasSpace = true
-                        var index = range.lowerBound
-                        let end = range.upperBound
-                        while index < end {
-                            let byte = text[index]
-                            if byte <= 0x20 && (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
-                                if previousWasSpace { index += 1; continue }
-                                previousWasSpace = true
-                            } else {
-                                previousWasSpace = false
-                            }
-                            let cls = Int(classOf[Int(byte)])
-                            origin[normalisedCount & ringMask] = index
-                            normalisedCount &+= 1
-                            state = cls == 0 ? 0 : Int(table[state &* classCount &+ cls])
-                            if state != 0 {
-                                let first = Int(outputStart[state])
-                                let last = Int(outputStart[state + 1])
-                                if first < last {
-                                    self.reportOutputs(first: first, last: last, index: index, normalisedCount: normalisedCount, origin: origin, text: text, report)
-                                }
-                            }
-                            index += 1
+                    var row = 0
+                    var previousWasSpace = true
+                    var index = range.lowerBound
+                    let end = range.upperBound
+                    while index < end {
+                        let byte = text[index]
+                        if byte <= 0x20 && (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                            if previousWasSpace { index &+= 1; continue }
+                            previousWasSpace = true
+                        } else {
+                            previousWasSpace = false
                         }
+                        let next = Int(table[row &+ Int(classOf[Int(byte)])])
+                        if next >= 0 {
+                            row = next
+                        } else {
+                            row = ~next
+                            reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: range.lowerBound, report)
+                        }
+                        index &+= 1
                     }
                 }
             }
         }
     }
 
-    /// The rare path: the state ends one or more phrases; check word boundaries and report.
+    /// The rare path: the state ends one or more phrases; find where each starts (walking back
+    /// over the original bytes, a whitespace run counting as one space), check word boundaries
+    /// and report.
     @inline(never)
-    private func reportOutputs(first: Int, last: Int, index: Int, normalisedCount: Int, origin: UnsafeMutablePointer<Int>, text: UnsafeBufferPointer<UInt8>, _ report: (Match) -> Void) {
-        for outputIndex in first..<last {
+    private func reportOutputs(state: Int, index: Int, text: UnsafeBufferPointer<UInt8>, lowerLimit: Int, _ report: (Match) -> Void) {
+        for outputIndex in Int(outputStart[state])..<Int(outputStart[state + 1]) {
             let phrase = Int(outputs[outputIndex])
-            let length = Int(phraseLength[phrase])
-            let start = origin[(normalisedCount - length) & ringMask]
+            var remaining = Int(phraseLength[phrase]) - 1
+            var start = index
+            while remaining > 0 && start > lowerLimit {
+                start -= 1
+                let byte = text[start]
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    while start > lowerLimit, text[start - 1] == 0x20 || (text[start - 1] >= 0x09 && text[start - 1] <= 0x0D) { start -= 1 }
+                }
+                remaining -= 1
+            }
             if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
             if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
-            report(Match(id: phraseID[phrase], range: start..<(index + 1)))
+            var end = index + 1
+            if extendsToWordEnd[phrase] { while end < text.count && Self.isWordByte(text[end]) { end += 1 } }
+            report(Match(id: phraseID[phrase], range: start..<end))
         }
     }
 

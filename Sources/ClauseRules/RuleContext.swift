@@ -12,6 +12,10 @@ public struct RuleContext: Sendable {
     /// Clause ids per category id (a clause with `governing-law` is also listed under its
     /// parent `dispute-resolution`), in document order.
     public let clausesByCategory: [String: [Clause]]
+    /// Per line (1-based, index 0 unused): true when the line is plain ASCII, so a column is
+    /// its byte distance from the line start. CUAD-style texts have lines of many kilobytes,
+    /// where counting code points from the line start for every finding dominated linting.
+    private let asciiLines: [Bool]
 
     public init(document: Document, contractType: String?, catalogs: RuleCatalogs) {
         self.document = document
@@ -23,6 +27,33 @@ public struct RuleContext: Sendable {
             for category in clause.categories { index[category, default: []].append(clause) }
         }
         self.clausesByCategory = index
+        self.asciiLines = Self.asciiLineFlags(document.lines)
+    }
+
+    static func asciiLineFlags(_ lines: LineIndex) -> [Bool] {
+        var flags = [Bool](repeating: true, count: lines.lineCount + 1)
+        lines.bytes.withUnsafeBufferPointer { bytes in
+            var line = 1
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A { line += 1 } else if byte >= 0x80 { flags[line] = false }
+            }
+        }
+        return flags
+    }
+
+    /// `LineIndex.span`, with a shortcut for ASCII lines (same result).
+    public func span(_ range: Range<Int>) -> SourceSpan {
+        SourceSpan(start: position(range.lowerBound), end: position(range.upperBound))
+    }
+
+    func position(_ offset: Int) -> SourcePosition {
+        let lines = document.lines
+        let line = lines.line(at: offset)
+        if line < asciiLines.count, asciiLines[line], offset <= bytes.count {
+            return SourcePosition(line: line, column: offset - lines.lineStarts[line - 1] + 1, offset: offset)
+        }
+        return lines.position(at: offset)
     }
 
     /// True when the byte offset lies in markup (code blocks, tags, comments).
@@ -50,7 +81,7 @@ public struct RuleContext: Sendable {
             severity: rule.severity,
             message: message,
             path: document.path,
-            span: document.lines.span(range),
+            span: span(range),
             clause: clause.map(ClauseSummary.init),
             matchedText: document.lines.text(range),
             suggestion: suggestion ?? rule.suggestion
@@ -66,7 +97,7 @@ public struct RuleContext: Sendable {
             severity: rule.severity,
             message: message,
             path: document.path,
-            span: document.lines.span(clause.span.startOffset..<headEnd),
+            span: span(clause.span.startOffset..<headEnd),
             clause: ClauseSummary(clause),
             matchedText: document.lines.text(clause.span.startOffset..<headEnd),
             suggestion: suggestion ?? rule.suggestion
@@ -83,7 +114,7 @@ public struct RuleContext: Sendable {
             severity: rule.severity,
             message: "\(message); such a clause usually goes \(place)",
             path: document.path,
-            span: document.lines.span(offset..<offset),
+            span: span(offset..<offset),
             clause: nil,
             matchedText: "",
             suggestion: suggestion ?? rule.suggestion,

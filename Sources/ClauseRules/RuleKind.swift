@@ -22,16 +22,22 @@ public struct RuleKindEntry: Sendable {
     /// Validates the rules' parameters (throwing `Diagnostic`s at file:line:column) and builds
     /// the checks.
     public var compile: @Sendable (_ rules: [Rule], _ catalog: RuleCatalogs) throws -> [any RuleCheck]
+    /// True for kinds whose findings a later stage makes (e.g. `contested-section`, which needs
+    /// a dispute register): the generic example test then leaves their flagged examples to that
+    /// stage's tests.
+    public var findingsMadeOutsideLinter: Bool
 
     public init(
         name: String,
         summary: String,
         parameters: [(key: String, help: String)],
+        findingsMadeOutsideLinter: Bool = false,
         compile: @escaping @Sendable (_ rules: [Rule], _ catalog: RuleCatalogs) throws -> [any RuleCheck]
     ) {
         self.name = name
         self.summary = summary
         self.parameters = parameters
+        self.findingsMadeOutsideLinter = findingsMadeOutsideLinter
         self.compile = compile
     }
 
@@ -42,6 +48,11 @@ public struct RuleKindEntry: Sendable {
 public struct RuleCatalogs: Sendable {
     public var categories: CategoryCatalog
     public var contractTypes: ContractTypeCatalog
+
+    public init(categories: CategoryCatalog, contractTypes: ContractTypeCatalog) {
+        self.categories = categories
+        self.contractTypes = contractTypes
+    }
 }
 
 /// Every rule kind clauselint knows. One entry per kind; keep the list sorted by name within

@@ -110,6 +110,15 @@ public struct RuleSet: Sendable {
         return RuleSet(rules: rules, categories: catalog, contractTypes: typeCatalog, checks: checks)
     }
 
+    /// The rule set a configuration asks for: the default folder, the configuration's
+    /// `rule_folders` and any `--rules` folders, in that order; then the configuration is
+    /// checked against it (unknown rule ids and contract types are errors at their line).
+    public static func load(defaultDirectory: String, configuration: LintConfiguration, extraDirectories: [String] = []) throws -> RuleSet {
+        let ruleSet = try load(directories: [defaultDirectory] + configuration.ruleFolders + extraDirectories)
+        try configuration.validate(against: ruleSet)
+        return ruleSet
+    }
+
     /// Parses one rule file (without compiling): checks the common keys and that the kind
     /// exists and every key is known to it.
     static func loadRules(path: String, text: String, kinds: [RuleKindEntry]) throws -> [Rule] {

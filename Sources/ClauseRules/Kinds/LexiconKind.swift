@@ -15,6 +15,7 @@ enum LexiconKind {
             ("terms", "List of terms: a string, or a mapping with `term`, optional `suggestion`, `message` and `exceptions`. A term may offer alternatives: `as soon as (practicable|possible)`."),
             ("exceptions", "Phrases in which a term is not flagged, for every term of the rule (e.g. `material breach`)."),
             ("message", "Message template; `{term}` is the matched text. Default: `Vague term '{term}'`."),
+            ("skip_defined_terms", "When true, a term the contract defines (it appears in quotes, as in `\"Commercially Reasonable Efforts\" means …`) is not flagged: the definition is the fix."),
         ],
         compile: { rules, _ in [try LexiconCheck(rules: rules)] }
     )
@@ -24,7 +25,7 @@ struct LexiconCheck: RuleCheck {
     struct Term: Sendable {
         var ruleIndex: Int
         var suggestion: String?
-        var message: String?
+        var message: MessageTemplate?
     }
 
     struct Exception: Sendable {
@@ -34,7 +35,8 @@ struct LexiconCheck: RuleCheck {
     }
 
     let rules: [Rule]
-    let messages: [String]
+    let skipDefinedTerms: [Bool]
+    let messages: [MessageTemplate]
     let terms: [Term]
     let exceptions: [Exception]
     let matcher: PhrasePatternSet
@@ -44,7 +46,7 @@ struct LexiconCheck: RuleCheck {
         var exceptions: [Exception] = []
         var termPatterns: [(String, Int)] = []
         var exceptionPatterns: [String] = []
-        var messages: [String] = []
+        var messages: [MessageTemplate] = []
 
         func checkPattern(_ text: String, _ value: YAMLValue, rule: Rule) throws {
             if text.contains("...") { throw value.error("lexicon terms of rule '\(rule.id)' cannot use '...' gaps (use kind: pattern)") }
@@ -52,7 +54,7 @@ struct LexiconCheck: RuleCheck {
         }
 
         for (ruleIndex, rule) in rules.enumerated() {
-            messages.append(try rule.parameter("message")?.string("message") ?? "Vague term '{term}'")
+            messages.append(MessageTemplate(try rule.parameter("message")?.string("message") ?? "Vague term '{term}'"))
             let termList = try rule.requiredParameter("terms").list("terms")
             if termList.isEmpty { throw rule.parameters.value.error("rule '\(rule.id)' has no terms") }
             for value in termList {
@@ -63,7 +65,7 @@ struct LexiconCheck: RuleCheck {
                     let termValue = try map.required("term", in: "a term of rule '\(rule.id)'")
                     let text = try termValue.string("term")
                     try checkPattern(text, termValue, rule: rule)
-                    terms.append(Term(ruleIndex: ruleIndex, suggestion: try map["suggestion"]?.string("suggestion"), message: try map["message"]?.string("message")))
+                    terms.append(Term(ruleIndex: ruleIndex, suggestion: try map["suggestion"]?.string("suggestion"), message: (try map["message"]?.string("message")).map { MessageTemplate($0) }))
                     termPatterns.append((text, termIndex))
                     for exception in try map["exceptions"]?.list("exceptions") ?? [] {
                         let phrase = try exception.string("an exception")
@@ -89,10 +91,14 @@ struct LexiconCheck: RuleCheck {
         let all = termPatterns + exceptionPatterns.enumerated().map { ($0.element, terms.count + $0.offset) }
         self.matcher = try PhrasePatternSet(patterns: all.map { (text: $0.0, owner: $0.1) }, maxGap: 0)
         self.rules = rules
+        self.skipDefinedTerms = try rules.map { try $0.parameter("skip_defined_terms")?.bool("skip_defined_terms") ?? false }
         self.messages = messages
         self.terms = terms
         self.exceptions = exceptions
     }
+
+    /// Exception phrases longer than this (bytes, as written in the text) are not looked back for.
+    static let longestException = 400
 
     func findings(in context: RuleContext) -> [Finding] {
         let matches = matcher.matches(in: context.bytes, skipping: context.document.nonProseRanges)
@@ -109,21 +115,69 @@ struct LexiconCheck: RuleCheck {
         termMatches.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var findings: [Finding] = []
         var coveredUntil = -1
+        var definedPhrases: Set<String>? = nil   // computed only when a rule needs it
         for match in termMatches {
             if match.range.upperBound <= coveredUntil { continue }   // inside a longer match
             let term = terms[match.owner]
-            let excused = exceptionMatches.contains { exception, range in
-                exception.ruleIndex == term.ruleIndex && (exception.termIndex == nil || exception.termIndex == match.owner)
-                    && range.lowerBound <= match.range.lowerBound && match.range.upperBound <= range.upperBound
+            // Exceptions are sorted by start: only those starting at or before the match can cover it,
+            // and an exception phrase is short, so look back over a bounded stretch.
+            var excused = false
+            var low = 0, high = exceptionMatches.count
+            while low < high {
+                let mid = (low + high) / 2
+                if exceptionMatches[mid].1.lowerBound <= match.range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            var candidate = low - 1
+            while candidate >= 0, match.range.lowerBound - exceptionMatches[candidate].1.lowerBound <= Self.longestException {
+                let (exception, range) = exceptionMatches[candidate]
+                if exception.ruleIndex == term.ruleIndex && (exception.termIndex == nil || exception.termIndex == match.owner)
+                    && match.range.upperBound <= range.upperBound {
+                    excused = true
+                    break
+                }
+                candidate -= 1
             }
             if excused { continue }
-            coveredUntil = max(coveredUntil, match.range.upperBound)
-            let rule = rules[term.ruleIndex]
             let matched = context.document.lines.text(match.range)
+            coveredUntil = max(coveredUntil, match.range.upperBound)   // a defined term also covers the words inside it
+            if skipDefinedTerms[term.ruleIndex] {
+                if definedPhrases == nil { definedPhrases = Self.quotedPhrases(context.bytes) }
+                if definedPhrases!.contains(Self.normalised(matched)) { continue }
+            }
+            let rule = rules[term.ruleIndex]
             let template = term.message ?? messages[term.ruleIndex]
-            let message = template.replacing("{term}", with: matched)
+            let message = template.render(["term": matched])
             findings.append(context.finding(rule: rule, range: match.range, message: message, suggestion: term.suggestion ?? rule.suggestion))
         }
         return findings
+    }
+
+    /// Phrases the contract puts in quotes (straight or curly), lower-cased with single spaces:
+    /// how contracts define terms ("Commercially Reasonable Efforts" means …; the "Territory").
+    static func quotedPhrases(_ bytes: [UInt8]) -> Set<String> {
+        var phrases = Set<String>()
+        var index = 0
+        while index < bytes.count {
+            var openLength = 0
+            if bytes[index] == 0x22 { openLength = 1 } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C { openLength = 3 }
+            guard openLength > 0 else { index += 1; continue }
+            let start = index + openLength
+            var end = start
+            while end < bytes.count, end - start <= 80, bytes[end] != 0x22, bytes[end] != 0x0A || (end + 1 < bytes.count && bytes[end + 1] != 0x0A) {
+                if bytes[end] == 0xE2, end + 2 < bytes.count, bytes[end + 1] == 0x80, bytes[end + 2] == 0x9D { break }
+                end += 1
+            }
+            if end < bytes.count, end - start <= 80, end > start {
+                phrases.insert(normalised(String(decoding: bytes[start..<end], as: UTF8.self)))
+                index = end + 1
+            } else {
+                index = start
+            }
+        }
+        return phrases
+    }
+
+    static func normalised(_ text: String) -> String {
+        String(decoding: PhraseAutomaton.normalisedBytes(text), as: UTF8.self)
     }
 }

@@ -19,11 +19,11 @@ enum NumberConsistencyKind {
 
 struct NumberConsistencyCheck: RuleCheck {
     let rule: Rule
-    let message: String
+    let message: MessageTemplate
 
     init(rule: Rule) throws {
         self.rule = rule
-        message = try rule.parameter("message")?.string("message") ?? "'{words}' and '{digits}' disagree"
+        message = MessageTemplate(try rule.parameter("message")?.string("message") ?? "'{words}' and '{digits}' disagree")
     }
 
     static let units: [String: Int] = [
@@ -54,7 +54,7 @@ struct NumberConsistencyCheck: RuleCheck {
             let wordEnd = index
             while index > stop && isLetter(bytes[index - 1]) { index -= 1 }
             if index == wordEnd { break }
-            words.append(Word(text: String(decoding: bytes[index..<wordEnd], as: UTF8.self).lowercased(), range: index..<wordEnd))
+            words.append(Word(text: String(decoding: bytes[index..<wordEnd].map { $0 | 0x20 }, as: UTF8.self), range: index..<wordEnd))
             if words.count > 12 { break }
         }
         return words.reversed()
@@ -116,12 +116,11 @@ struct NumberConsistencyCheck: RuleCheck {
     func findings(in context: RuleContext) -> [Finding] {
         let bytes = context.bytes
         var findings: [Finding] = []
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == 0x28 else { index += 1; continue }   // (
+        var skipUntil = 0
+        for index in ByteSearch.occurrences(of: [0x28], in: bytes) where index >= skipUntil {   // each `(`
             var close = index + 1
             while close < bytes.count && close - index < 40 && bytes[close] != 0x29 && bytes[close] != 0x0A { close += 1 }
-            guard close < bytes.count, bytes[close] == 0x29 else { index += 1; continue }
+            guard close < bytes.count, bytes[close] == 0x29 else { continue }
             let inside = bytes[(index + 1)..<close]
             if let digits = Self.digitValue(inside) {
                 // words (digits)
@@ -147,13 +146,13 @@ struct NumberConsistencyCheck: RuleCheck {
                     }
                 }
             }
-            index = close + 1
+            skipUntil = close + 1
         }
         return findings
     }
 
     func finding(_ context: RuleContext, range: Range<Int>, words: String, digits: String) -> Finding {
-        let text = message.replacing("{words}", with: words).replacing("{digits}", with: digits)
+        let text = message.render(["words": words, "digits": digits])
         return context.finding(rule: rule, range: range, message: text)
     }
 }

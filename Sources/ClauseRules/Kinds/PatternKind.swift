@@ -5,17 +5,18 @@ import Foundation
 ///
 /// Regular expressions are slow next to the byte scanners, so a rule names `prefilter`
 /// phrases (case-insensitive, whole-word where they begin or end with a letter) of which every
-/// match contains one; the expression then runs only on the lines holding one. The prefilters
+/// match contains one; the expression then runs only around those phrases (up to 200 bytes
+/// either side, within the line), so a match must lie within that window. The prefilters
 /// of all pattern rules are found in a single pass. Without a prefilter a rule's expression
 /// runs once over the whole text.
 enum PatternKind {
     static let entry = RuleKindEntry(
         name: "pattern",
-        summary: "Flags text matching a regular expression (ICU syntax), run only on lines holding one of its prefilter literals.",
+        summary: "Flags text matching a regular expression (ICU syntax), compiled once and run only near its prefilter phrases.",
         parameters: [
             ("pattern", "The regular expression. A bad expression is reported at its line."),
             ("case_sensitive", "Match case exactly (default false)."),
-            ("prefilter", "Phrases (case-insensitive) of which every match contains one; only lines holding one are searched."),
+            ("prefilter", "Phrases (case-insensitive) of which every match contains one; the expression runs only within 200 bytes of them, on their line."),
             ("message", "Message template; `{match}` is the matched text."),
         ],
         compile: { rules, _ in [try PatternChecks(rules: rules.map { try PatternCheck(rule: $0) })] }
@@ -42,21 +43,25 @@ struct PatternChecks: RuleCheck {
         prefilter = PhraseAutomaton(phrases: phrases)
     }
 
+    /// How far around a prefilter hit the expression looks (bytes, within the hit's line).
+    static let window = 200
+
     func findings(in context: RuleContext) -> [Finding] {
-        var linesPerRule = [Set<Int>](repeating: [], count: checks.count)
-        var lastLine = [Int](repeating: -1, count: checks.count)
+        var windowsPerRule = [[Range<Int>]](repeating: [], count: checks.count)
+        let lines = context.document.lines   // hoisted: reading it through `context` in the closure copies the document
+        let window = Self.window
         prefilter.scan(context.bytes) { match in
-            let line = context.document.lines.line(at: match.range.lowerBound)
-            if lastLine[match.id] != line {
-                lastLine[match.id] = line
-                linesPerRule[match.id].insert(line)
+            let lineRange = lines.lineRange(lines.line(at: match.range.lowerBound))
+            let region = max(lineRange.lowerBound, match.range.lowerBound - window)..<max(match.range.upperBound, min(lineRange.upperBound, match.range.upperBound + window))
+            if let last = windowsPerRule[match.id].last, last.upperBound >= region.lowerBound {
+                windowsPerRule[match.id][windowsPerRule[match.id].count - 1] = last.lowerBound..<max(last.upperBound, region.upperBound)
+            } else {
+                windowsPerRule[match.id].append(region)
             }
         }
         var findings: [Finding] = []
         for (index, check) in checks.enumerated() {
-            let regions = check.prefilters.isEmpty
-                ? [0..<context.bytes.count]
-                : linesPerRule[index].sorted().map { context.document.lines.lineRange($0) }
+            let regions = check.prefilters.isEmpty ? [0..<context.bytes.count] : windowsPerRule[index]
             findings += check.findings(in: context, regions: regions)
         }
         return findings
@@ -67,7 +72,7 @@ struct PatternCheck: Sendable {
     let rule: Rule
     let regex: SharedRegex
     let prefilters: [String]
-    let message: String
+    let message: MessageTemplate
 
     init(rule: Rule) throws {
         self.rule = rule
@@ -80,7 +85,7 @@ struct PatternCheck: Sendable {
             throw patternValue.error("invalid regular expression in rule '\(rule.id)': \(pattern)")
         }
         prefilters = try rule.parameter("prefilter")?.stringList("prefilter") ?? []
-        message = try rule.parameter("message")?.string("message") ?? rule.summary
+        message = MessageTemplate(try rule.parameter("message")?.string("message") ?? rule.summary)
     }
 
     func findings(in context: RuleContext, regions: [Range<Int>]) -> [Finding] {
@@ -95,7 +100,7 @@ struct PatternCheck: Sendable {
                 let end = region.lowerBound + text.utf8.distance(from: text.startIndex, to: range.upperBound)
                 if context.isNonProse(start) { continue }
                 let matched = String(text[range])
-                findings.append(context.finding(rule: rule, range: start..<end, message: message.replacing("{match}", with: matched)))
+                findings.append(context.finding(rule: rule, range: start..<end, message: message.render(["match": matched])))
             }
         }
         return findings
