@@ -30,6 +30,9 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "The rules folder (default: the repository's Rules/).")
     var rulesRoot: String?
 
+    @Flag(help: "Segment plain text with the blank-line paragraph splitter (ParagraphDocument) instead of the ClauseParsing loader.")
+    var paragraphs = false
+
     @Option(help: "Only this many contracts (0: all).")
     var limit: Int = 0
 
@@ -177,7 +180,7 @@ struct LocateEvaluation: ParsableCommand {
         for row in rows.dropFirst() where !row.isEmpty && !row[0].isEmpty {
             if limit > 0, contracts >= limit { break }
             let path = (corpus as NSString).appendingPathComponent("contracts/\(row[0])")
-            guard let loaded = BenchDocuments.load(path: path) else { continue }
+            guard let loaded = BenchDocuments.load(path: path, paragraphs: paragraphs) else { continue }
             contracts += 1
             bytesTotal += loaded.bytes.count
             let normalised = NormalisedText(loaded.bytes)
@@ -224,7 +227,7 @@ struct LocateEvaluation: ParsableCommand {
             }
         }
 
-        print("locate against CUAD labels: \(contracts) contracts (\(String(format: "%.1f", Double(bytesTotal) / 1e6)) MB, \(BenchDocuments.parserName)); \(located) labels located in the text, \(unlocated) not found and left out")
+        print("locate against CUAD labels: \(contracts) contracts (\(String(format: "%.1f", Double(bytesTotal) / 1e6)) MB, \(paragraphs ? "ParagraphDocument segmentation" : "ClauseParsing DocumentLoader")); \(located) labels located in the text, \(unlocated) not found and left out")
         print("hit = a ranked unit covering ≥ 80% of a labelled text and no longer than max(3 × label, label + 1500 bytes); cov = share of the document's bytes in the top 1 / top 3")
         print("")
         print("| CUAD category | queries | hit@1 | hit@3 | cov@1 | cov@3 | baseline hit@1 | baseline hit@3 | baseline cov@3 |")

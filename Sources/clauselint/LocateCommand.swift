@@ -95,42 +95,25 @@ struct LocateCommand: ParsableCommand {
 
 /// Turning the command line's paths into documents.
 enum ContractInputs {
-    static let extensions: Set<String> = ["txt", "text", "md", "markdown", "xml", "html", "htm"]
-
     /// Files as given, and the contract files inside folders (sorted, recursively).
     static func files(_ paths: [String], errors: inout [Diagnostic]) -> [String] {
-        var result: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(Diagnostic(path: path, message: "no such file or folder"))
-                continue
-            }
-            if !isDirectory.boolValue { result.append(path); continue }
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            var found: [String] = []
-            while let relative = enumerator?.nextObject() as? String {
-                if extensions.contains((relative as NSString).pathExtension.lowercased()) {
-                    found.append((path as NSString).appendingPathComponent(relative))
-                }
-            }
-            result += found.sorted()
-        }
-        return result
+        let collected = ContractFiles.collect(paths)
+        errors += collected.diagnostics
+        return collected.files
     }
 
-    /// Reads and parses one contract. Until the format-aware loader lands in ClauseParsing,
-    /// contracts are read as UTF-8 and split into blank-line paragraphs (numbered headings
-    /// recognised), which is what the rules stage's examples use too.
+    /// Reads and parses one contract with the format-aware loader. Plain text is segmented into
+    /// blank-line paragraphs with numbered headings (`ParagraphDocument`) until the plain-text
+    /// parser lands in ClauseParsing (the loader gives plain text one preamble for now).
     static func load(path: String) -> Result<Document, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Diagnostic(path: path, message: "cannot read the file"))
+        switch DocumentLoader().load(path: path) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let document):
+            guard document.format == .plainText, document.clauses.count <= 1 else { return .success(document) }
+            var paragraphs = ParagraphDocument.make(text: document.text, path: document.path)
+            paragraphs.warnings = document.warnings
+            return .success(paragraphs)
         }
-        guard var text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(path: path, message: "the file is not UTF-8"))
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        return .success(ParagraphDocument.make(text: text, path: path))
     }
 }
