@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules"]),
         .testTarget(name: "ClauseDisputesTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseDisputes", "ClauseReporting"]),
         .testTarget(name: "ClauseReportingTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseDisputes", "ClauseReporting"], exclude: ["Golden", "validate_sarif.py"]),
-        .testTarget(name: "ClauseBatchTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseBatch"]),
+        .testTarget(name: "ClauseBatchTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseReporting", "ClauseBatch"]),
         .testTarget(name: "CLITests", dependencies: ["clauselint"]),
     ]
 )

@@ -10,6 +10,7 @@ struct ClauseLintBench: AsyncParsableCommand {
         subcommands: [
             CategoryEvaluation.self,
             LocateEvaluation.self,
+            LintBenchmark.self,
             ParseBenchmark.self,
         ]
     )

@@ -12,6 +12,7 @@ struct ClauseLint: AsyncParsableCommand {
             RulesCommand.self,
             ExplainCommand.self,
             LocateCommand.self,
+            LintCommand.self,
         ]
     )
 }

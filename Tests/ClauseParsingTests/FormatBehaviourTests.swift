@@ -41,7 +41,7 @@ import Testing
             let text = document.text(of: clause)
             #expect(text.hasPrefix("<") && text.hasSuffix(">"), "\(clause.id)")
         }
-        let refunds = try #require(document.clause(withID: "article-2.2"))
+        let refunds = try #require(document.clause(withID: "2.2"))
         #expect(document.text(of: refunds).hasPrefix("<paragraph eId=\"art_2__para_2\">"))
         #expect(document.text(of: refunds).hasSuffix("</paragraph>"))
         // Markup is non-prose: no clause text outside tags is hidden, every tag is.
