@@ -78,6 +78,7 @@ public enum RuleKindRegistry {
         RequiredClauseKind.entry,
         ClauseContentKind.entry,
         NumberConsistencyKind.entry,
+        ContestedSectionKind.entry,
         // Structural kinds (Sources/ClauseRules/Structural/) are listed in `structural`.
     ] + structural
 

@@ -57,7 +57,8 @@ import Testing
     }
 
     @Test func everyDefaultRuleFiresInSomeFixtureAndIsQuietInAnother() {
-        for rule in defaultRuleSet.rules {
+        // contested-section fires only with a dispute register (checked in ClauseDisputesTests).
+        for rule in defaultRuleSet.rules where rule.kind != "contested-section" {
             let firing = Self.expected.filter { $0.value[rule.id] != nil }
             #expect(!firing.isEmpty, "no fixture where \(rule.id) fires")
             #expect(firing.count < Self.expected.count, "no fixture where \(rule.id) stays quiet")
