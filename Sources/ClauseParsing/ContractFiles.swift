@@ -46,6 +46,9 @@ public struct ContractFiles {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
+                // Symbolic links to folders are not followed: they can loop back to a parent.
+                let type = (try? manager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+                if type == .typeSymbolicLink { continue }
                 walk(path, manager: manager, into: &found, diagnostics: &diagnostics)
             } else if DocumentFormat(path: path) != nil {
                 found.append(path)

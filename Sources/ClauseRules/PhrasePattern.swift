@@ -115,57 +115,60 @@ public struct PhrasePatternSet: Sendable {
     /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [Match] {
         if expanded.isEmpty { return [] }
-        // Hits per piece, only for the pieces seen (small texts such as headings touch few).
-        var slot = [Int32](repeating: -1, count: 0)
-        var hits: [[Range<Int>]] = []
-        var touched: [Int] = []
-        let pieceCount = self.pieceCount   // not `self` in the closure: copying it retains every table
+        // All part hits in one flat array (cheap appends), then bucketed by part with a
+        // counting sort; within a part, hits stay in text order.
+        var flat: [(piece: Int32, start: Int32, end: Int32)] = []
         automaton.scan(bytes, in: range) { match in
-            if slot.isEmpty { slot = [Int32](repeating: -1, count: pieceCount) }
-            let index = Int(slot[match.id])
-            if index >= 0 {
-                hits[index].append(match.range)
-            } else {
-                slot[match.id] = Int32(hits.count)
-                hits.append([match.range])
-                touched.append(match.id)
-            }
+            flat.append((Int32(match.id), Int32(match.range.lowerBound), Int32(match.range.upperBound)))
         }
-        if touched.isEmpty { return [] }
+        if flat.isEmpty { return [] }
+        var offsets = [Int32](repeating: 0, count: pieceCount + 1)
+        for hit in flat { offsets[Int(hit.piece) + 1] += 1 }
+        for index in 0..<pieceCount { offsets[index + 1] += offsets[index] }
+        var fill = offsets
+        var starts = [Int32](repeating: 0, count: flat.count)
+        var ends = [Int32](repeating: 0, count: flat.count)
+        for hit in flat {
+            let slot = Int(fill[Int(hit.piece)])
+            starts[slot] = hit.start
+            ends[slot] = hit.end
+            fill[Int(hit.piece)] += 1
+        }
+
         var result: [Match] = []
-        for piece in touched {
-            guard let patterns = patternsByFirstPiece[piece] else { continue }
-            let firstHits = hits[Int(slot[piece])]
+        for (piece, patterns) in patternsByFirstPiece {
+            let firstLow = Int(offsets[piece]), firstHigh = Int(offsets[piece + 1])
+            if firstLow == firstHigh { continue }
             for patternIndex in patterns {
                 let pattern = expanded[patternIndex]
-                var rest: [[Range<Int>]] = []
                 var possible = true
-                for next in pattern.pieces.dropFirst() {
-                    let index = Int(slot[next])
-                    if index < 0 { possible = false; break }
-                    rest.append(hits[index])
+                for next in pattern.pieces.dropFirst() where offsets[next] == offsets[next + 1] {
+                    possible = false
+                    break
                 }
                 if !possible { continue }
-                for first in firstHits {
-                    var end = first.upperBound
+                for first in firstLow..<firstHigh {
+                    var end = Int(ends[first])
                     var found = true
-                    for list in rest {
+                    for next in pattern.pieces.dropFirst() {
                         // First hit of the next part starting at or after `end`.
-                        var low = 0, high = list.count
+                        var low = Int(offsets[next]), high = Int(offsets[next + 1])
+                        let limit = high
                         while low < high {
                             let mid = (low + high) / 2
-                            if list[mid].lowerBound < end { low = mid + 1 } else { high = mid }
+                            if Int(starts[mid]) < end { low = mid + 1 } else { high = mid }
                         }
-                        if low < list.count, list[low].lowerBound - end <= maxGap,
-                           end == list[low].lowerBound || !Self.crossesSentence(bytes, end..<list[low].lowerBound) {
-                            end = list[low].upperBound
+                        if low < limit, Int(starts[low]) - end <= maxGap,
+                           end == Int(starts[low]) || !Self.crossesSentence(bytes, end..<Int(starts[low])) {
+                            end = Int(ends[low])
                         } else {
                             found = false
                             break
                         }
                     }
-                    if found && !Self.isInside(first.lowerBound, nonProse) {
-                        result.append(Match(owner: pattern.owner, range: first.lowerBound..<end))
+                    let start = Int(starts[first])
+                    if found && !Self.isInside(start, nonProse) {
+                        result.append(Match(owner: pattern.owner, range: start..<end))
                     }
                 }
             }

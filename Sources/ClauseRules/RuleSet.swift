@@ -20,6 +20,8 @@ public struct RuleSet: Sendable {
     public var contractTypes: ContractTypeCatalog
     /// The compiled checks, one or more per rule kind in use.
     public var checks: [any RuleCheck]
+    /// The categories' and checks' phrase patterns in one automaton (see `Linter`).
+    let sharedScan: SharedScan
 
     public var descriptors: [RuleDescriptor] { rules.map(\.descriptor) }
 
@@ -107,7 +109,22 @@ public struct RuleSet: Sendable {
             }
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
-        return RuleSet(rules: rules, categories: catalog, contractTypes: typeCatalog, checks: checks)
+        let sharedScan: SharedScan
+        do {
+            sharedScan = try SharedScan(categories: catalog, checks: checks)
+        } catch {
+            throw Diagnostics([Diagnostic(path: directories.first ?? ".", message: "cannot combine the rules' phrase patterns: \(error)")])
+        }
+        return RuleSet(rules: rules, categories: catalog, contractTypes: typeCatalog, checks: checks, sharedScan: sharedScan)
+    }
+
+    /// The rule set a configuration asks for: the default folder, the configuration's
+    /// `rule_folders` and any `--rules` folders, in that order; then the configuration is
+    /// checked against it (unknown rule ids and contract types are errors at their line).
+    public static func load(defaultDirectory: String, configuration: LintConfiguration, extraDirectories: [String] = []) throws -> RuleSet {
+        let ruleSet = try load(directories: [defaultDirectory] + configuration.ruleFolders + extraDirectories)
+        try configuration.validate(against: ruleSet)
+        return ruleSet
     }
 
     /// Parses one rule file (without compiling): checks the common keys and that the kind

@@ -29,6 +29,12 @@ struct CategoryEvaluation: ParsableCommand {
     @Flag(help: "Also time each compiled check (rule kind) on its own.")
     var perCheck = false
 
+    @Flag(help: "Split contracts into blank-line paragraphs instead of using the plain-text parser.")
+    var paragraphs = false
+
+    @Option(help: "Write every finding (path:line:column rule matched-text) to this file, to compare runs.")
+    var dumpFindings: String?
+
     /// CUAD category → clauselint category id.
     static let mapping: [(cuad: String, id: String)] = [
         ("Governing Law", "governing-law"),
@@ -73,12 +79,13 @@ struct CategoryEvaluation: ParsableCommand {
             return column
         }
 
-        // Load every contract once.
+        // Load every contract once (loading is timed separately: it is the parser's cost).
+        let loadStart = DispatchTime.now().uptimeNanoseconds
         var documents: [(name: String, document: Document, labels: [Bool])] = []
         var bytes = 0
         for row in rows.dropFirst() where !row.isEmpty && !row[0].isEmpty {
             let path = (corpus as NSString).appendingPathComponent("contracts/\(row[0])")
-            guard let document = BenchDocuments.load(path: path) else {
+            guard let document = BenchDocuments.load(path: path, paragraphs: paragraphs) else {
                 print("warning: cannot load \(path)")
                 continue
             }
@@ -89,6 +96,7 @@ struct CategoryEvaluation: ParsableCommand {
             documents.append((row[0], document, labels))
         }
 
+        let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
         var table: [(cuad: String, id: String, tp: Int, fp: Int, fn: Int)] = Self.mapping.map { ($0.cuad, $0.id, 0, 0, 0) }
         var errors: [String] = []
         for (name, document, labels) in documents {
@@ -118,7 +126,7 @@ struct CategoryEvaluation: ParsableCommand {
             }
         }
 
-        print("Categories against CUAD labels (\(documents.count) contracts, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, \(BenchDocuments.parserName))")
+        print("Categories against CUAD labels (\(documents.count) contracts, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, \(paragraphs ? "blank-line paragraphs" : "DocumentLoader (plain-text parser)"))")
         print("")
         print("| CUAD category | clauselint id | contracts | TP | FP | FN | precision | recall | F1 |")
         print("|---|---|---|---|---|---|---|---|---|")
@@ -149,6 +157,15 @@ struct CategoryEvaluation: ParsableCommand {
             best.lint = min(best.lint, Double(end - middle) / 1e9)
         }
         let megabytes = Double(bytes) / 1_000_000
+        if let dumpFindings {
+            var lines: [String] = []
+            for entry in documents {
+                for finding in linter.lint(entry.document).findings {
+                    lines.append("\((entry.name as NSString).lastPathComponent):\(finding.span.startLine):\(finding.span.startColumn) \(finding.ruleID) \(finding.matchedText.replacingOccurrences(of: "\n", with: " "))")
+                }
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: dumpFindings, atomically: true, encoding: .utf8)
+        }
         if perCheck {
             let catalogs = RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes)
             let contexts = documents.map { entry -> RuleContext in
@@ -171,18 +188,26 @@ struct CategoryEvaluation: ParsableCommand {
             print("contract types: \(String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) s")
         }
         print("")
+        print("loading and parsing (not part of the rules stage): \(String(format: "%.3f", loadSeconds)) s")
         print("timing (one core, best of \(max(1, repeats))): categorise \(String(format: "%.3f", best.categorise)) s (\(String(format: "%.0f", megabytes / best.categorise)) MB/s); categorise + all \(ruleSet.rules.count) rules \(String(format: "%.3f", best.lint)) s (\(String(format: "%.0f", megabytes / best.lint)) MB/s), \(findingCount) findings")
     }
 }
 
-/// How the benchmark turns a contract file into a Document.
+/// How the benchmark turns a contract file into a Document: the product's own loader (the
+/// plain-text parser for CUAD's .txt files), or blank-line paragraphs with `--paragraphs`.
 enum BenchDocuments {
-    static let parserName = "paragraph documents (blank-line blocks)"
-
-    static func load(path: String) -> Document? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        return ParagraphDocument.make(text: text, path: path)
+    static func load(path: String, paragraphs: Bool) -> Document? {
+        if paragraphs {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+            return ParagraphDocument.make(text: text, path: path)
+        }
+        switch DocumentLoader().load(path: path) {
+        case .success(let document): return document
+        case .failure(let diagnostic):
+            print("warning: \(diagnostic)")
+            return nil
+        }
     }
 }
 

@@ -8,8 +8,11 @@ struct ClauseLint: AsyncParsableCommand {
         abstract: "Review contracts clause by clause: structure, vague terms, missing protections, disputes.",
         version: ClauseLintVersion.current,
         subcommands: [
+            OutlineCommand.self,
             RulesCommand.self,
             ExplainCommand.self,
+            LocateCommand.self,
+            LintCommand.self,
         ]
     )
 }

@@ -18,9 +18,15 @@ enum FormatTestSupport {
     }
 
     /// `../shared/corpora/NAME` beside the repository, or nil when absent.
+    /// (A git worktree under `wt/` sits one level deeper, so its parents are searched too.)
     static func corpus(_ name: String) -> String? {
-        let path = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora").appendingPathComponent(name).path
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        var folder = repositoryRoot.deletingLastPathComponent()
+        for _ in 0..<3 {
+            let path = folder.appendingPathComponent("shared/corpora").appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path) { return path }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
     }
 
     static func load(_ path: String) throws -> Document {

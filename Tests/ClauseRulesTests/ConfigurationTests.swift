@@ -93,8 +93,10 @@ import Testing
             """,
         ])
         defer { try? FileManager.default.removeItem(atPath: extra) }
-        let ruleSet = try RuleSet.load(directories: [rulesDirectory, extra])
+        let configuration = try LintConfiguration.parse("rule_folders: [\"\(extra)\"]\nrules:\n  severity: {house-no-shall: error}\n", path: "/tmp/.clauselint.yml")
+        let ruleSet = try RuleSet.load(defaultDirectory: rulesDirectory, configuration: configuration)
         #expect(ruleSet.rule(withID: "house-no-shall") != nil)
+        #expect(throws: Diagnostics.self) { try RuleSet.load(defaultDirectory: rulesDirectory, configuration: try LintConfiguration.parse("rules:\n  severity: {house-no-shall: error}\n", path: "/tmp/.clauselint.yml")) }
         #expect(lint("ABC Ltd (hereinafter the Supplier) agrees.", ruleSet: ruleSet).findings.contains { $0.ruleID == "house-no-shall" })
 
         let broken = try temporaryFolder([

@@ -22,6 +22,8 @@ struct HTMLContractParser {
         var start: Int
         var end: Int
         var inTable: Bool
+        /// The table row the block is in (cells of one row share it).
+        var row: Int?
     }
 
     func parse(path: String, lines: LineIndex, warnings: [Diagnostic]) -> Document {
@@ -44,19 +46,24 @@ struct HTMLContractParser {
                 defer { xmlFreeDoc(document) }
                 if let root = xmlDocGetRootElement(document) {
                     var collector = BlockCollector(scanner: scanner, lines: lines)
-                    collector.visit(root, inTable: false)
+                    collector.visit(root, inTable: false, row: nil)
                     blocks = collector.blocks
                 }
             }
         }
         var tree = buildTree(blocks, bytes: bytes)
-        // Top-level clauses reach to the next one (text between belongs to the clause before).
+        // The <head> (title, meta) is metadata, not contract prose.
+        var nonProse = scanner.markup
+        if let head = scanner.elements.first(where: { $0.localName == "head" }) { nonProse.append(head.start..<head.end) }
+        nonProse = MarkupTree.merged(nonProse, bytes: bytes)
+        // Top-level clauses reach to the next one (text between belongs to the clause before),
+        // stopping before the markup that opens the next clause.
         let roots = tree.roots
         for (position, index) in roots.enumerated() {
             let next = position + 1 < roots.count ? tree[roots[position + 1]].start : bytes.count
-            tree[index].end = max(tree[index].end, next)
+            tree[index].end = max(tree[index].end, MarkupTree.proseEnd(before: next, floor: tree[index].start, nonProse: nonProse, bytes: bytes))
         }
-        return tree.document(path: path, format: .html, lines: lines, nonProseRanges: scanner.markup, warnings: warnings)
+        return tree.document(path: path, format: .html, lines: lines, nonProseRanges: nonProse, warnings: warnings)
     }
 
     /// Turns blocks into clauses: numbered blocks nest by their numbering, headings by rank.
@@ -66,7 +73,21 @@ struct HTMLContractParser {
         var headings: [(rank: Int, node: Int)] = []
         var stack = NumberingStack()
         var sawClause = false
-        for block in blocks where !block.text.isEmpty {
+        var skipNext = false
+        for (position, original) in blocks.enumerated() where !original.text.isEmpty {
+            if skipNext { skipNext = false; continue }
+            var block = original
+            // EDGAR hanging indents: a row whose first cell is only a number and whose next cell
+            // is clause text (`<td>(a)</td><td>Supplier shall …</td>`) is a clause. Short next
+            // cells (a table of contents, a price list) are not.
+            if block.inTable, let row = block.row, position + 1 < blocks.count, blocks[position + 1].row == row,
+               blocks[position + 1].text.utf8.count >= 60, case let cell = Array(block.text.utf8),
+               let number = MarkupNumber.parse(cell[...], lenient: true), number.length >= cell.count {
+                block.text += " " + blocks[position + 1].text
+                block.end = blocks[position + 1].end
+                block.inTable = false
+                skipNext = true
+            }
             let textBytes = Array(block.text.utf8)
             let headingRank = block.name.count == 2 && block.name.hasPrefix("h") ? Int(String(block.name.last!)) : nil
             if !sawClause, tree.nodes.isEmpty, block.text.utf8.count <= 120, headingRank == 1 || (headingRank == nil && !block.text.contains(where: \.isLowercase) && block.text.contains(where: \.isLetter)),
@@ -136,8 +157,14 @@ struct HTMLContractParser {
             // The whole block is a heading (`ARTICLE I DEFINITIONS`).
             return words <= 10 ? MarkdownContractParser.Walker.cleanHeading(String(decoding: rest, as: UTF8.self)) : nil
         }
-        guard words <= 8, end - rest.startIndex <= 80 else { return nil }
-        return MarkdownContractParser.Walker.cleanHeading(String(decoding: rest[rest.startIndex..<end], as: UTF8.self))
+        guard words <= 6, end - rest.startIndex <= 60 else { return nil }
+        let phrase = String(decoding: rest[rest.startIndex..<end], as: UTF8.self)
+        // A title is Title Case: every word capitalised except short connectives ("Fees and Refunds").
+        let connectives: Set<Substring> = ["and", "or", "of", "the", "to", "for", "in", "on", "with", "a", "an", "by"]
+        for word in phrase.split(separator: " ") where !connectives.contains(word) {
+            guard let first = word.unicodeScalars.first, !(first >= "a" && first <= "z") else { return nil }
+        }
+        return MarkdownContractParser.Walker.cleanHeading(phrase)
     }
 
     /// Walks libxml2's HTML tree and collects text-bearing blocks with their source offsets.
@@ -172,11 +199,15 @@ struct HTMLContractParser {
             return nil
         }
 
-        mutating func visit(_ node: xmlNodePtr, inTable: Bool) {
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        var rowCount = 0
+
+        mutating func visit(_ node: xmlNodePtr, inTable: Bool, row: Int?) {
+            let name = MarkupScanner.asciiLowercased(node.pointee.name)
             let source = sourceElement(name: name, line: Int(xmlGetLineNo(node)))
             let isBlock = HTMLContractParser.blockElements.contains(name)
             let nowInTable = inTable || name == "table"
+            var row = row
+            if name == "tr" { rowCount += 1; row = rowCount }
             if name == "script" || name == "style" || name == "head" { return }
             if isBlock {
                 var text: [UInt8] = []
@@ -185,14 +216,14 @@ struct HTMLContractParser {
                 let collapsed = Self.collapse(text)
                 if !collapsed.isEmpty, let source {
                     let start = firstProse(from: source.startTagEnd, limit: source.end) ?? source.start
-                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable))
+                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable, row: row))
                 }
-                for child in childBlocks { visit(child, inTable: nowInTable) }
+                for child in childBlocks { visit(child, inTable: nowInTable, row: row) }
                 return
             }
             var child = node.pointee.children
             while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable) }
+                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable, row: row) }
                 child = current.pointee.next
             }
         }
@@ -208,7 +239,7 @@ struct HTMLContractParser {
                         while pointer.pointee != 0 { text.append(pointer.pointee); pointer += 1 }
                     }
                 case XML_ELEMENT_NODE:
-                    let name = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                    let name = MarkupScanner.asciiLowercased(current.pointee.name)
                     if name == "script" || name == "style" {
                         break
                     } else if HTMLContractParser.blockElements.contains(name) || name == "table" || name == "ul" || name == "ol" || name == "tr" || name == "tbody" {

@@ -305,7 +305,7 @@ extension MarkdownContractParser {
             guard let first = cmark_node_first_child(paragraph) else { return nil }
             let type = cmark_node_get_type(first)
             if type == CMARK_NODE_STRONG {
-                let strong = Self.inlineText(first).trimmingSpaces
+                let strong = Self.inlineText(first).markupTrimmed
                 guard !strong.isEmpty, strong.utf8.count <= 160 else { return nil }
                 if let quote = strong.unicodeScalars.first, "\"“‘'".unicodeScalars.contains(quote) {
                     let term = strong.unicodeScalars.filter { !"\"“”‘’'".unicodeScalars.contains($0) }
@@ -329,7 +329,7 @@ extension MarkdownContractParser {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    var markupTrimmed: String {
         var scalars = unicodeScalars[...]
         while let first = scalars.first, first == " " || first == "\t" || first == "\n" || first == "\u{A0}" { scalars = scalars.dropFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\n" || last == "\u{A0}" { scalars = scalars.dropLast() }

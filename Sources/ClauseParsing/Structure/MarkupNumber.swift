@@ -29,6 +29,14 @@ struct MarkupNumber: Equatable, Sendable {
     /// Bytes consumed from the start of the input, including the spaces and punctuation after it.
     var length: Int
 
+    /// Keywords that introduce a number, with the style and kind they imply.
+    static let keywordKinds: [String: (Style, ClauseKind?)] = [
+        "article": (.article, .article), "section": (.section, .section), "clause": (.section, .clause),
+        "schedule": (.schedule, .schedule), "exhibit": (.schedule, .schedule), "annex": (.schedule, .schedule),
+        "appendix": (.schedule, .schedule), "addendum": (.schedule, .schedule), "attachment": (.schedule, .schedule),
+        "part": (.part, .article), "chapter": (.part, .article),
+    ]
+
     /// Parses a number at the start of `bytes` (after leading spaces).
     /// `lenient` (headings, `num` elements) also accepts a bare `3 Payment` without a dot.
     static func parse(_ bytes: ArraySlice<UInt8>, lenient: Bool) -> MarkupNumber? {
@@ -64,13 +72,7 @@ struct MarkupNumber: Equatable, Sendable {
         var wordEnd = index
         while wordEnd < end, isUpper(bytes[wordEnd]) || isLower(bytes[wordEnd]) { wordEnd += 1 }
         let word = string(index, wordEnd).lowercased()
-        let keywordKinds: [String: (Style, ClauseKind?)] = [
-            "article": (.article, .article), "section": (.section, .section), "clause": (.section, .clause),
-            "schedule": (.schedule, .schedule), "exhibit": (.schedule, .schedule), "annex": (.schedule, .schedule),
-            "appendix": (.schedule, .schedule), "addendum": (.schedule, .schedule), "attachment": (.schedule, .schedule),
-            "part": (.part, .article), "chapter": (.part, .article),
-        ]
-        var keywordStyle: (Style, ClauseKind?)? = keywordKinds[word]
+        var keywordStyle: (Style, ClauseKind?)? = wordEnd - index >= 4 ? Self.keywordKinds[word] : nil
         var tokenStart = wordEnd
         if keywordStyle == nil, index + 1 < end, bytes[index] == 0xC2, bytes[index + 1] == 0xA7 { // §
             keywordStyle = (.section, .section)

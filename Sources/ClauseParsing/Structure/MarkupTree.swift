@@ -36,12 +36,15 @@ struct MarkupTree {
     }
 
     /// The finished document.
-    func document(path: String, format: DocumentFormat, lines: LineIndex, nonProseRanges: [Range<Int>], warnings: [Diagnostic]) -> Document {
+    /// `trimMarkup`: clause ends also step back over trailing markup (HTML tags, Markdown
+    /// comments); XML keeps them, as its clauses end at `>` of the end tag.
+    func document(path: String, format: DocumentFormat, lines: LineIndex, nonProseRanges: [Range<Int>], warnings: [Diagnostic], trimMarkup: Bool = true) -> Document {
         var nodes = self.nodes
         let bytes = lines.bytes
 
         func trimmedEnd(_ end: Int, floor: Int) -> Int {
             var end = min(end, bytes.count)
+            if trimMarkup { return Self.proseEnd(before: end, floor: floor, nonProse: nonProseRanges, bytes: bytes) }
             while end > floor, Self.isWhitespace(bytes[end - 1]) { end -= 1 }
             return end
         }
@@ -80,42 +83,90 @@ struct MarkupTree {
         }
 
         var usedIDs = Set<String>()
+        var nextSuffix: [String: Int] = [:]
         var textClauseCount = 0
-        func makeClause(_ index: Int, parentID: String?, parentPart: String?, level: Int) -> Clause {
+        // Ids follow the plain-text parser's conventions, so a clause has the same id in every
+        // format: a multi-level number is its own id (`2.1`, also under `ARTICLE II`; inside a
+        // schedule `schedule-1.2.1`), `(a)` and single numbers extend their parent's id
+        // (`2.1(a)`, `A.1`), definitions are `definition-<term>`, signatures `signatures`.
+        func makeClause(_ index: Int, parentID: String?, parentPart: String?, scheduleID: String?, level: Int) -> Clause {
             let node = nodes[index]
             var base: String
             if let part = node.idPart {
+                let isMultiLevel = part.contains(".") && part.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
                 if let parentID {
                     if part.hasPrefix("(") { base = parentID + part }
-                    else if let parentPart, part.hasPrefix(parentPart + "."), parentID.hasSuffix(parentPart) {
-                        base = parentID + part.dropFirst(parentPart.count)
-                    } else if let parentPart, let dash = parentPart.lastIndex(of: "-"),
-                              case let tail = parentPart[parentPart.index(after: dash)...], part.hasPrefix(tail + ".") {
-                        // `1.1` inside `article-1` → `article-1.1`.
-                        base = parentID + part.dropFirst(tail.count)
-                    } else { base = parentID + "." + part }
+                    else if isMultiLevel { base = scheduleID.map { $0 + "." + part } ?? part }
+                    else { base = parentID + "." + part }
                 } else { base = part }
+            } else if node.kind == .definition, let heading = node.heading, !Self.slug(heading).isEmpty {
+                base = "definition-" + Self.slug(heading)
             } else if let heading = node.heading, !Self.slug(heading).isEmpty {
                 base = (parentID.map { $0 + "." } ?? "") + Self.slug(heading)
             } else if node.kind == .paragraph && parentID == nil {
                 textClauseCount += 1
                 base = "text-\(textClauseCount)"
             } else {
-                base = (parentID.map { $0 + "." } ?? "") + node.kind.rawValue
+                let name = node.kind == .signatureBlock ? "signatures" : node.kind == .recital ? "recital" : node.kind.rawValue
+                base = (parentID.map { $0 + "." } ?? "") + name
             }
             var id = base
-            var suffix = 2
-            while !usedIDs.insert(id).inserted {
-                id = "\(base)-\(suffix)"
-                suffix += 1
+            if !usedIDs.insert(id).inserted {
+                // Repeated numbering (a second `1.` list): `1-2`, `1-3`, … remembering the last
+                // suffix per base, so many repeats stay linear.
+                var suffix = nextSuffix[base] ?? 2
+                repeat {
+                    id = "\(base)-\(suffix)"
+                    suffix += 1
+                } while !usedIDs.insert(id).inserted
+                nextSuffix[base] = suffix
             }
-            let children = node.children.map { makeClause($0, parentID: id, parentPart: node.idPart, level: level + 1) }
+            let innerSchedule = node.kind == .schedule ? id : scheduleID
+            let children = node.children.map { makeClause($0, parentID: id, parentPart: node.idPart, scheduleID: innerSchedule, level: level + 1) }
             return Clause(id: id, number: node.number, heading: node.heading, kind: node.kind, level: level,
                           span: lines.span(node.start..<node.end), children: children)
         }
-        let clauses = roots.map { makeClause($0, parentID: nil, parentPart: nil, level: 1) }
+        let clauses = roots.map { makeClause($0, parentID: nil, parentPart: nil, scheduleID: nil, level: 1) }
         return Document(path: path, format: format, text: String(decoding: bytes, as: UTF8.self), lines: lines,
                         clauses: clauses, nonProseRanges: nonProseRanges, warnings: warnings)
+    }
+
+    /// Sorted, non-overlapping ranges; ranges touching or separated only by whitespace merge
+    /// (so a line of markup is one range, as the coverage invariant needs).
+    static func merged(_ ranges: [Range<Int>], bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
+            if let last = result.last,
+               range.lowerBound <= last.upperBound || bytes[last.upperBound..<range.lowerBound].allSatisfy(isWhitespace) {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    /// The end of the last prose byte before `offset`: steps back over whitespace and markup.
+    static func proseEnd(before offset: Int, floor: Int, nonProse: [Range<Int>], bytes: [UInt8]) -> Int {
+        var end = offset
+        var low = 0
+        var high = nonProse.count
+        while low < high {
+            let mid = (low + high) / 2
+            if nonProse[mid].lowerBound < end { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        while end > floor {
+            if isWhitespace(bytes[end - 1]) { end -= 1; continue }
+            while index >= 0 && nonProse[index].lowerBound >= end { index -= 1 }
+            if index >= 0, nonProse[index].upperBound >= end, nonProse[index].lowerBound < end {
+                end = max(floor, nonProse[index].lowerBound)
+                index -= 1
+                continue
+            }
+            break
+        }
+        return end
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {

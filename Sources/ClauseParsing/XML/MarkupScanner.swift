@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small tag scanner over XML or HTML source bytes: where each element starts and ends,
 /// and which bytes are markup (tags, comments, processing instructions, declarations).
 ///
@@ -62,7 +68,25 @@ struct MarkupScanner {
 
     private static func localName(_ bytes: ArraySlice<UInt8>) -> String {
         let name = bytes.lastIndex(of: 0x3A).map { bytes[($0 + 1)...] } ?? bytes
-        return String(decoding: name, as: UTF8.self).lowercased()
+        return asciiLowercased(name)
+    }
+
+    /// ASCII lower-casing (tag names are ASCII in practice); much cheaper than `lowercased()`.
+    static func asciiLowercased<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes {
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// The lower-cased name of a libxml2 node (without its namespace prefix, which libxml2 keeps apart).
+    static func asciiLowercased(_ name: UnsafePointer<UInt8>?) -> String {
+        guard let name else { return "" }
+        return asciiLowercased(UnsafeBufferPointer(start: name, count: strlen(name)))
     }
 
     private mutating func scan(_ bytes: [UInt8], html: Bool) {

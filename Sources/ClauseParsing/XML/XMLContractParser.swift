@@ -83,8 +83,8 @@ struct XMLContractParser {
         }
 
         var builder = Builder(scanner: scanner)
-        builder.visit(root, parent: nil, depth: 1)
-        return .success(builder.tree.document(path: path, format: .xml, lines: lines, nonProseRanges: scanner.markup, warnings: warnings))
+        builder.visit(root, name: Builder.localName(root), parent: nil, depth: 1)
+        return .success(builder.tree.document(path: path, format: .xml, lines: lines, nonProseRanges: scanner.markup, warnings: warnings, trimMarkup: false))
     }
 
     /// Collects the first error libxml2 reports (the one that explains the failure).
@@ -118,15 +118,17 @@ struct XMLContractParser {
         init(scanner: MarkupScanner) { self.scanner = scanner }
 
         static func localName(_ node: xmlNodePtr) -> String {
-            guard let name = node.pointee.name else { return "" }
-            return String(cString: name).lowercased()
+            MarkupScanner.asciiLowercased(node.pointee.name)
         }
 
-        static func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
-            var result: [xmlNodePtr] = []
+        typealias Child = (node: xmlNodePtr, name: String)
+
+        /// Element children with their lower-cased local names (computed once per element).
+        static func elementChildren(_ node: xmlNodePtr) -> [Child] {
+            var result: [Child] = []
             var child = node.pointee.children
             while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+                if current.pointee.type == XML_ELEMENT_NODE { result.append((current, localName(current))) }
                 child = current.pointee.next
             }
             return result
@@ -162,7 +164,7 @@ struct XMLContractParser {
             while let current = attribute {
                 if let name = current.pointee.name, names.contains(String(cString: name).lowercased()),
                    let value = current.pointee.children?.pointee.content {
-                    let text = String(cString: value).trimmingSpaces
+                    let text = String(cString: value).markupTrimmed
                     if !text.isEmpty { return text }
                 }
                 attribute = current.pointee.next
@@ -183,42 +185,41 @@ struct XMLContractParser {
             return nil
         }
 
-        mutating func visit(_ node: xmlNodePtr, parent: Int?, depth: Int, parentName: String? = nil) {
-            let name = Self.localName(node)
+        mutating func visit(_ node: xmlNodePtr, name: String, parent: Int?, depth: Int, parentName: String? = nil) {
             let source = sourceElement(for: name)
             let children = Self.elementChildren(node)
             var index: Int?
             // The root is the document (DocBook's <article>, a <contract>), not a clause, unless
             // numbered; AKN's <recitals> inside <preamble> is the same container twice.
-            let transparent = (parentName == nil && !children.contains { XMLContractParser.numberElements.contains(Self.localName($0)) })
+            let transparent = (parentName == nil && !children.contains { XMLContractParser.numberElements.contains($0.name) })
                 || (name == "recitals" && parentName == "preamble")
             if let source, !transparent {
                 index = clause(for: node, name: name, children: children, source: source, parent: parent, depth: depth)
             }
             for child in children {
-                visit(child, parent: index ?? parent, depth: index == nil ? depth : depth + 1, parentName: name)
+                visit(child.node, name: child.name, parent: index ?? parent, depth: index == nil ? depth : depth + 1, parentName: name)
             }
         }
 
-        static func isClause(_ name: String, children: [xmlNodePtr], node: xmlNodePtr) -> Bool {
+        static func isClause(_ name: String, children: [Child], node: xmlNodePtr) -> Bool {
             if let kind = structuralElements[name] {
                 // DocBook/AKN `title` is a heading, except AKN's numbered hierarchy level.
-                if name == "title" && kind == nil { return children.contains { numberElements.contains(localName($0)) } }
+                if name == "title" && kind == nil { return children.contains { numberElements.contains($0.name) } }
                 return true
             }
             if conditionalElements.contains(name) {
-                return children.contains { numberElements.contains(localName($0)) || headingElements.contains(localName($0)) }
+                return children.contains { numberElements.contains($0.name) || headingElements.contains($0.name) }
                     || attribute(node, ["num", "number", "label"]) != nil
             }
             return false
         }
 
         /// Adds a clause for `node` when it is one; returns its tree index.
-        mutating func clause(for node: xmlNodePtr, name: String, children: [xmlNodePtr], source: MarkupScanner.Element, parent: Int?, depth: Int) -> Int? {
+        mutating func clause(for node: xmlNodePtr, name: String, children: [Child], source: MarkupScanner.Element, parent: Int?, depth: Int) -> Int? {
             guard Self.isClause(name, children: children, node: node) else { return nil }
-            let numberText = children.first { numberElements.contains(Self.localName($0)) }.map(Self.text)
+            let numberText = children.first { numberElements.contains($0.name) }.map { Self.text($0.node) }
                 ?? Self.attribute(node, ["num", "number", "label"])
-            let headingText = children.first { headingElements.contains(Self.localName($0)) }.map(Self.text)
+            let headingText = children.first { headingElements.contains($0.name) }.map { Self.text($0.node) }
             var number: MarkupNumber?
             if let numberText, !numberText.isEmpty {
                 let bytes = Array(numberText.utf8)

@@ -15,6 +15,7 @@ enum LexiconKind {
             ("terms", "List of terms: a string, or a mapping with `term`, optional `suggestion`, `message` and `exceptions`. A term may offer alternatives: `as soon as (practicable|possible)`."),
             ("exceptions", "Phrases in which a term is not flagged, for every term of the rule (e.g. `material breach`)."),
             ("message", "Message template; `{term}` is the matched text. Default: `Vague term '{term}'`."),
+            ("skip_defined_terms", "When true, a term the contract defines (it appears in quotes, as in `\"Commercially Reasonable Efforts\" means …`) is not flagged: the definition is the fix."),
         ],
         compile: { rules, _ in [try LexiconCheck(rules: rules)] }
     )
@@ -34,10 +35,13 @@ struct LexiconCheck: RuleCheck {
     }
 
     let rules: [Rule]
+    let skipDefinedTerms: [Bool]
     let messages: [MessageTemplate]
     let terms: [Term]
     let exceptions: [Exception]
     let matcher: PhrasePatternSet
+    /// Terms (owner = term index) then exceptions (owner = term count + exception index).
+    let patterns: [(text: String, owner: Int)]
 
     init(rules: [Rule]) throws {
         var terms: [Term] = []
@@ -87,8 +91,10 @@ struct LexiconCheck: RuleCheck {
         }
         // Owners: terms first, then exceptions (offset by the number of terms).
         let all = termPatterns + exceptionPatterns.enumerated().map { ($0.element, terms.count + $0.offset) }
-        self.matcher = try PhrasePatternSet(patterns: all.map { (text: $0.0, owner: $0.1) }, maxGap: 0)
+        self.patterns = all.map { (text: $0.0, owner: $0.1) }
+        self.matcher = try PhrasePatternSet(patterns: self.patterns, maxGap: 0)
         self.rules = rules
+        self.skipDefinedTerms = try rules.map { try $0.parameter("skip_defined_terms")?.bool("skip_defined_terms") ?? false }
         self.messages = messages
         self.terms = terms
         self.exceptions = exceptions
@@ -97,8 +103,13 @@ struct LexiconCheck: RuleCheck {
     /// Exception phrases longer than this (bytes, as written in the text) are not looked back for.
     static let longestException = 400
 
+    var scanPatterns: [(text: String, owner: Int)] { patterns }
+
     func findings(in context: RuleContext) -> [Finding] {
-        let matches = matcher.matches(in: context.bytes, skipping: context.document.nonProseRanges)
+        findings(in: context, scan: matcher.matches(in: context.bytes, skipping: context.document.nonProseRanges))
+    }
+
+    func findings(in context: RuleContext, scan matches: [PhrasePatternSet.Match]) -> [Finding] {
         var termMatches: [PhrasePatternSet.Match] = []
         var exceptionMatches: [(Exception, Range<Int>)] = []
         for match in matches {
@@ -112,6 +123,7 @@ struct LexiconCheck: RuleCheck {
         termMatches.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var findings: [Finding] = []
         var coveredUntil = -1
+        var definedPhrases: Set<String>? = nil   // computed only when a rule needs it
         for match in termMatches {
             if match.range.upperBound <= coveredUntil { continue }   // inside a longer match
             let term = terms[match.owner]
@@ -134,13 +146,46 @@ struct LexiconCheck: RuleCheck {
                 candidate -= 1
             }
             if excused { continue }
-            coveredUntil = max(coveredUntil, match.range.upperBound)
-            let rule = rules[term.ruleIndex]
             let matched = context.document.lines.text(match.range)
+            coveredUntil = max(coveredUntil, match.range.upperBound)   // a defined term also covers the words inside it
+            if skipDefinedTerms[term.ruleIndex] {
+                if definedPhrases == nil { definedPhrases = Self.quotedPhrases(context.bytes) }
+                if definedPhrases!.contains(Self.normalised(matched)) { continue }
+            }
+            let rule = rules[term.ruleIndex]
             let template = term.message ?? messages[term.ruleIndex]
             let message = template.render(["term": matched])
             findings.append(context.finding(rule: rule, range: match.range, message: message, suggestion: term.suggestion ?? rule.suggestion))
         }
         return findings
+    }
+
+    /// Phrases the contract puts in quotes (straight or curly), lower-cased with single spaces:
+    /// how contracts define terms ("Commercially Reasonable Efforts" means …; the "Territory").
+    static func quotedPhrases(_ bytes: [UInt8]) -> Set<String> {
+        var phrases = Set<String>()
+        var index = 0
+        while index < bytes.count {
+            var openLength = 0
+            if bytes[index] == 0x22 { openLength = 1 } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C { openLength = 3 }
+            guard openLength > 0 else { index += 1; continue }
+            let start = index + openLength
+            var end = start
+            while end < bytes.count, end - start <= 80, bytes[end] != 0x22, bytes[end] != 0x0A || (end + 1 < bytes.count && bytes[end + 1] != 0x0A) {
+                if bytes[end] == 0xE2, end + 2 < bytes.count, bytes[end + 1] == 0x80, bytes[end + 2] == 0x9D { break }
+                end += 1
+            }
+            if end < bytes.count, end - start <= 80, end > start {
+                phrases.insert(normalised(String(decoding: bytes[start..<end], as: UTF8.self)))
+                index = end + 1
+            } else {
+                index = start
+            }
+        }
+        return phrases
+    }
+
+    static func normalised(_ text: String) -> String {
+        String(decoding: PhraseAutomaton.normalisedBytes(text), as: UTF8.self)
     }
 }
