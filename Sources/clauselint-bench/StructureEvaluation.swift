@@ -73,6 +73,18 @@ struct StructureEvaluation: ParsableCommand {
             findings = run
         }
 
+        // Time per check (kind), to find the slow one.
+        var perCheck: [(String, Double)] = []
+        for (number, check) in checks.enumerated() {
+            let start = DispatchTime.now().uptimeNanoseconds
+            var produced = 0
+            for document in documents {
+                let context = RuleContext(document: document, contractType: nil, catalogs: catalogs)
+                produced += check.findings(in: context).count
+            }
+            perCheck.append(("check \(number) (\(type(of: check)), \(produced) findings)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+
         if let sample {
             guard let check else { throw ValidationError("--sample needs --check RULE") }
             printSample(findings.filter { $0.ruleID == check }, count: sample, documents: documents)
@@ -87,6 +99,7 @@ struct StructureEvaluation: ParsableCommand {
             print("| \(rule.id) | \(ofRule.count) | \(Set(ofRule.map(\.path)).count) |")
         }
         print("")
+        for (name, seconds) in perCheck { print(String(format: "  %@: %.3f s", name, seconds)) }
         print(String(format: "time for all structural checks (fastest of %d, one core): %.3f s (%.0f MB/s)", max(1, repeats), best, Double(bytes) / 1e6 / best))
     }
 

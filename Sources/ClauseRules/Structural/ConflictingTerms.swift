@@ -55,16 +55,52 @@ public struct ConflictingTermsAnalyzer: Sendable {
     public init() {}
 
     public func values(of topic: TermTopic, in document: Document, lowered: [UInt8]? = nil) -> [TermValue] {
+        let lowered = lowered ?? StructuralText.lowercased(document.bytes)
+        return values(of: topic, in: document, lowered: lowered, cueHits: Self.cueHits([topic], in: lowered)[0])
+    }
+
+    /// Conflicts for several topics with one pass over the text for all their cues.
+    public func conflicts(of topics: [TermTopic], in document: Document) -> [[TermConflict]] {
+        let lowered = StructuralText.lowercased(document.bytes)
+        let hits = Self.cueHits(topics, in: lowered)
+        return topics.indices.map { conflicts(values(of: topics[$0], in: document, lowered: lowered, cueHits: hits[$0]), kind: topics[$0].value, topic: topics[$0].name) }
+    }
+
+    /// Offsets where each topic's cues occur (at word starts), found in one pass.
+    static func cueHits(_ topics: [TermTopic], in lowered: [UInt8]) -> [[Int]] {
+        var table = [[(cue: [UInt8], topic: Int)]](repeating: [], count: 256)
+        for (number, topic) in topics.enumerated() {
+            for cue in topic.cues { let bytes = Array(cue.utf8); if let first = bytes.first { table[Int(first)].append((bytes, number)) } }
+        }
+        var hits = [[Int]](repeating: [], count: topics.count)
+        let count = lowered.count
+        lowered.withUnsafeBufferPointer { text in
+            var previousIsWord = false
+            for index in 0..<count {
+                let byte = text[index]
+                let isWord = StructuralText.isAlnum(byte)
+                defer { previousIsWord = isWord }
+                guard isWord, !previousIsWord else { continue }
+                let candidates = table[Int(byte)]
+                if candidates.isEmpty { continue }
+                for candidate in candidates where index + candidate.cue.count <= count {
+                    var matched = true
+                    for offset in 1..<candidate.cue.count where text[index + offset] != candidate.cue[offset] { matched = false; break }
+                    if matched { hits[candidate.topic].append(index) }
+                }
+            }
+        }
+        return hits
+    }
+
+    func values(of topic: TermTopic, in document: Document, lowered: [UInt8], cueHits: [Int]) -> [TermValue] {
         let bytes = document.bytes
-        let lowered = lowered ?? StructuralText.lowercased(bytes)
         var sentenceStarts = Set<Int>()
         var sentences: [Range<Int>] = []
-        for cue in topic.cues {
-            for offset in ByteSearch.occurrences(of: Array(cue.utf8), in: lowered) {
-                let start = StructuralText.sentenceStart(bytes, before: offset)
-                guard sentenceStarts.insert(start).inserted else { continue }
-                sentences.append(start..<StructuralText.sentenceEnd(bytes, after: offset))
-            }
+        for offset in cueHits {
+            let start = StructuralText.sentenceStart(bytes, before: offset)
+            guard sentenceStarts.insert(start).inserted else { continue }
+            sentences.append(start..<StructuralText.sentenceEnd(bytes, after: offset))
         }
         sentences.sort { $0.lowerBound < $1.lowerBound }
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
@@ -72,7 +108,6 @@ public struct ConflictingTermsAnalyzer: Sendable {
         var lastEnd = -1
         for sentence in sentences where sentence.lowerBound >= lastEnd {
             lastEnd = sentence.upperBound
-            if StructuralText.isInside(sentence.lowerBound, nonProse) { continue }
             let text = lowered[sentence]
             if !topic.requires.isEmpty, !topic.requires.contains(where: { Self.contains(text, $0) }) { continue }
             if topic.excludes.contains(where: { Self.contains(text, $0) }) { continue }
@@ -81,22 +116,25 @@ public struct ConflictingTermsAnalyzer: Sendable {
             case .place: found = place(in: sentence, bytes: bytes, lowered: lowered, after: topic.valueAfter)
             case .period: found = period(in: sentence, bytes: bytes, lowered: lowered)
             }
-            guard let (value, range) = found else { continue }
+            guard let (value, range) = found, !StructuralText.isInside(range.lowerBound, nonProse) else { continue }
             result.append(TermValue(value: value, text: document.lines.text(range), range: range, clauseID: document.deepestClause(containing: range.lowerBound)?.id))
         }
         return result
     }
 
     /// Conflicts: each value that disagrees with the first value of the topic, once per value.
-    public func conflicts(of topic: TermTopic, in document: Document, lowered: [UInt8]? = nil) -> [TermConflict] {
-        let values = values(of: topic, in: document, lowered: lowered)
+    public func conflicts(of topic: TermTopic, in document: Document) -> [TermConflict] {
+        conflicts(of: [topic], in: document)[0]
+    }
+
+    func conflicts(_ values: [TermValue], kind: TermTopic.ValueKind, topic: String) -> [TermConflict] {
         guard let first = values.first else { return [] }
         var reported: [String] = []
         var result: [TermConflict] = []
-        for value in values.dropFirst() where !Self.agree(first.value, value.value, kind: topic.value) {
-            if reported.contains(where: { Self.agree($0, value.value, kind: topic.value) }) { continue }
+        for value in values.dropFirst() where !Self.agree(first.value, value.value, kind: kind) {
+            if reported.contains(where: { Self.agree($0, value.value, kind: kind) }) { continue }
             reported.append(value.value)
-            result.append(TermConflict(topic: topic.name, first: first, second: value))
+            result.append(TermConflict(topic: topic, first: first, second: value))
         }
         return result
     }

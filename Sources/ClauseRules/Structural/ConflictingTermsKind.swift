@@ -17,7 +17,7 @@ enum ConflictingTermsKind {
             ("message", "Message template; `{topic}`, `{value}`, `{other}` (the first value) and `{line}` (where it is)."),
         ],
         compile: { rules, _ in
-            try rules.map { rule in
+            [ConflictingTermsCheck(rules: try rules.map { rule in
                 let valueParameter = try rule.requiredParameter("value")
                 guard let value = TermTopic.ValueKind(rawValue: try valueParameter.string("value")) else {
                     throw valueParameter.error("value must be place or period")
@@ -28,24 +28,28 @@ enum ConflictingTermsKind {
                 let topic = TermTopic(name: try rule.requiredParameter("topic").string("topic"), value: value, cues: cues,
                                       requires: try rule.parameter("requires")?.stringList("requires") ?? [],
                                       excludes: try rule.parameter("excludes")?.stringList("excludes") ?? [], valueAfter: after)
-                return ConflictingTermsCheck(rule: rule, topic: topic, message: try rule.parameter("message").map { MessageTemplate(try $0.string("message")) })
-            }
+                return (rule, topic, try rule.parameter("message").map { MessageTemplate(try $0.string("message")) })
+            })]
         }
     )
 }
 
+/// All rules of the kind in one check, so the text is scanned once for every topic's cues.
 struct ConflictingTermsCheck: RuleCheck {
-    let rule: Rule
-    let topic: TermTopic
-    let message: MessageTemplate?
+    let rules: [(rule: Rule, topic: TermTopic, message: MessageTemplate?)]
 
     func findings(in context: RuleContext) -> [Finding] {
-        ConflictingTermsAnalyzer().conflicts(of: topic, in: context.document).map { conflict in
-            let line = context.lineColumn(conflict.first.range.lowerBound)
-            let fallback = "The \(topic.name) here is '\(conflict.second.text)', but '\(conflict.first.text)' at \(line)"
-            let text = message?.render(["topic": topic.name, "value": conflict.second.text, "other": conflict.first.text, "line": line]) ?? fallback
-            return context.finding(rule: rule, range: conflict.second.range, message: text,
-                                   related: [(conflict.first.range, "the other \(topic.name): '\(conflict.first.text)'")])
+        let conflicts = ConflictingTermsAnalyzer().conflicts(of: rules.map(\.topic), in: context.document)
+        var findings: [Finding] = []
+        for (number, (rule, topic, message)) in rules.enumerated() {
+            for conflict in conflicts[number] {
+                let line = context.lineColumn(conflict.first.range.lowerBound)
+                let fallback = "The \(topic.name) here is '\(conflict.second.text)', but '\(conflict.first.text)' at \(line)"
+                let text = message?.render(["topic": topic.name, "value": conflict.second.text, "other": conflict.first.text, "line": line]) ?? fallback
+                findings.append(context.finding(rule: rule, range: conflict.second.range, message: text,
+                                                related: [(conflict.first.range, "the other \(topic.name): '\(conflict.first.text)'")]))
+            }
         }
+        return findings
     }
 }

@@ -143,14 +143,9 @@ public struct CrossReferenceResolver: Sendable {
         var base = first.hasPrefix("(") ? "" : String(first.prefix { $0 != "(" })
         var end = firstEnd
         let connectors = Self.connectors
-        let repeatedKeywords = Self.repeatedKeywords
         outer: while true {
             for connector in connectors where end + connector.count <= bytes.count && bytes[end..<(end + connector.count)].elementsEqual(connector) {
-                var next = end + connector.count
-                for keyword in repeatedKeywords where next + keyword.count <= bytes.count && bytes[next..<(next + keyword.count)].lazy.map(StructuralText.lower).elementsEqual(keyword) {
-                    next += keyword.count
-                    break
-                }
+                let next = end + connector.count
                 guard let (label, labelEnd) = parseLabel(bytes: bytes, from: next, target: target) else { continue }
                 // `Sections 3-5` yes; `Exhibit A-1` was already read as one label.
                 var text = label
@@ -166,7 +161,6 @@ public struct CrossReferenceResolver: Sendable {
     }
 
     static let connectors = [", and ", ", or ", " and ", " or ", " through ", " to ", ", ", " - ", " – ", "-", "–"].map { Array($0.utf8) }
-    static let repeatedKeywords = ["sections ", "section ", "§ ", "clauses ", "clause ", "articles ", "article ", "paragraphs ", "paragraph ", "exhibits ", "exhibit ", "schedules ", "schedule ", "annex "].map { Array($0.utf8) }
 
     /// One label at `start`.
     func parseLabel(bytes: [UInt8], from start: Int, target: CrossReference.Target) -> (String, Int)? {
@@ -320,8 +314,14 @@ struct ClauseNumberIndex {
                     }
                 }
             }
-            // The schedule's own kind counts even when the number was not parsed.
-            if clause.kind == .schedule, let heading = clause.heading { addAttachmentHeading(heading, clause.id) }
+            // The schedule's own kind counts even when the number was not parsed; a schedule
+            // numbered "A" without its word (XML `<schedule number="A">`) answers to every word.
+            if clause.kind == .schedule {
+                if let heading = clause.heading { addAttachmentHeading(heading, clause.id) }
+                if let number = clause.number, let parsed = Self.parse(number), parsed.kind == .number {
+                    for word in ["schedule", "exhibit", "annex", "appendix", "attachment", "addendum"] { add("\(word):\(parsed.key.lowercased())", clause.id) }
+                }
+            }
             for child in clause.children { visit(child, parentKey: fullKey) }
         }
         for clause in document.clauses { visit(clause, parentKey: nil) }

@@ -81,6 +81,12 @@ public struct DefinedTermAnalyzer: Sendable {
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
         var (definitions, quoted) = Self.findDefinitions(document, bytes: bytes, definitionsClauses: definitionsClauses, nonProse: nonProse)
         let headings = document.headingRanges()
+        // Titles and headings name things; a term there is not yet "used" (for used-before-definition).
+        var titleAndHeadings = headings + document.clauses.filter { $0.kind == .title || $0.kind == .preamble }.map(\.span.byteRange)
+        titleAndHeadings.sort { $0.lowerBound < $1.lowerBound }
+        titleAndHeadings = titleAndHeadings.reduce(into: [Range<Int>]()) { merged, range in
+            if let last = merged.last, range.lowerBound < last.upperBound { merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound) } else { merged.append(range) }
+        }
 
         // Terms by their first four bytes, longest first, so "Confidential Information" wins over "Confidential".
         var termsByKey: [UInt32: [[UInt8]]] = [:]
@@ -131,7 +137,7 @@ public struct DefinedTermAnalyzer: Sendable {
                 if !StructuralText.isInside(index, definitionRanges), !StructuralText.isInside(index, nonProse) {
                     let name = String(decoding: capsAliases[term] ?? term, as: UTF8.self)
                     useCounts[name, default: 0] += 1
-                    if firstUse[name] == nil { firstUse[name] = index..<end }
+                    if firstUse[name] == nil, !StructuralText.isInside(index, titleAndHeadings) { firstUse[name] = index..<end }
                 }
                 index = end
                 continue
@@ -448,7 +454,7 @@ public struct DefinedTermAnalyzer: Sendable {
         "Internet", "Web", "World", "Wide", "Board", "Directors", "Commission", "Securities", "Exchange", "Nasdaq", "Court", "Courts", "Government",
         "Department", "Office", "Federal", "Bankruptcy", "Code", "Act", "Acts", "Rules", "Regulation", "Regulations", "Agreement", "Agreements",
         "Amendment", "Inc", "Corporation", "Company", "Bank", "University", "Association", "Institute", "Foundation", "Trust", "Fund",
-        "Service", "Administration", "Agency", "Bureau", "Council", "Authority", "Organization", "Organisation", "Group", "Partners",
+        "Administration", "Agency", "Bureau", "Council", "Authority", "Organization", "Organisation", "Group", "Partners",
         "Chairman", "President", "Officer", "Chief", "Executive", "Secretary", "Treasurer", "Director", "Manager", "Vice",
         "English", "French", "German", "Spanish", "Chinese", "Japanese", "European", "American", "Canadian", "British",
         "Dollars", "Dollar", "Euro", "Euros", "Pounds", "Sterling", "Street", "Avenue", "Road", "Suite", "Floor", "Building",
@@ -461,13 +467,8 @@ public struct DefinedTermAnalyzer: Sendable {
 
     static func filterUndefined(_ candidates: [String: (range: Range<Int>, count: Int)], document: Document, bytes: [UInt8],
                                 defined: Set<String>, quoted: Set<String>, knownNames: Set<String>, minimumUses: Int) -> [UndefinedTermUse] {
-        guard !candidates.isEmpty else { return [] }
-        // "Capitalised terms used but not defined herein have the meanings given in …": the
-        // definitions live in another document.
+        guard candidates.contains(where: { $0.value.count >= minimumUses }) else { return [] }
         let lowered = StructuralText.lowercased(bytes)
-        for phrase in ["capitalized terms used", "capitalised terms used", "capitalized terms not", "capitalised terms not", "terms not otherwise defined", "not otherwise defined herein", "not defined herein", "capitalized terms used herein", "capitalized terms that are used", "capitalized terms which are used"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty {
-            return []
-        }
         var headings = Set<String>()
         for clause in document.allClauses { if let heading = clause.heading { headings.insert(heading.lowercased().trimmingSuffix(".")) } }
         let definedLower = Set(defined.map { $0.lowercased() } + quoted.map { $0.lowercased() } + knownNames.map { $0.lowercased() })
@@ -492,6 +493,13 @@ public struct DefinedTermAnalyzer: Sendable {
             let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)
             if window.contains("as defined") || window.contains("as such term") { continue }
             result.append(UndefinedTermUse(term: phrase, range: value.range, count: value.count))
+        }
+        // "Capitalised terms used but not defined herein have the meanings given in …": the
+        // definitions live in another document.
+        if !result.isEmpty {
+            for phrase in ["capitalized terms", "capitalised terms", "not otherwise defined", "not defined herein", "not defined in this"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty {
+                return []
+            }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
         return result

@@ -45,12 +45,12 @@ struct DefinedTermsCheck: RuleCheck {
 
     func findings(in context: RuleContext) -> [Finding] {
         let document = context.document
-        let preliminary = DefinedTermAnalyzer(minimumUndefinedUses: minimumUses).analyze(document)
-        let parties = PartyAnalyzer().parties(in: document, terms: preliminary)
+        var index = DefinedTermAnalyzer(minimumUndefinedUses: minimumUses).analyze(document)
         // Party role words are the party check's business; keep them out of "undefined".
-        let index = parties.count >= 2
-            ? DefinedTermAnalyzer(minimumUndefinedUses: minimumUses, knownNames: Set(PartyAnalyzer.defaultRoleWords)).analyze(document)
-            : preliminary
+        if !index.undefined.isEmpty, PartyAnalyzer().parties(in: document, terms: index).count >= 2 {
+            let roles = Set(PartyAnalyzer.defaultRoleWords.flatMap { [$0, $0 + "s"] })
+            index.undefined.removeAll { roles.contains($0.term) }
+        }
         var findings: [Finding] = []
         for compiled in rules {
             let rule = compiled.rule
@@ -81,7 +81,9 @@ struct DefinedTermsCheck: RuleCheck {
                 }
             default:   // used-before-definition
                 for definition in index.uniqueDefinitions where !definition.inDefinitionsClause {
-                    guard let use = index.firstUse[definition.term], use.lowerBound < definition.range.lowerBound else { continue }
+                    // Before the sentence that defines it: "This Services Agreement (the "Agreement")" is not a use before.
+                    guard let use = index.firstUse[definition.term],
+                          use.lowerBound < StructuralText.sentenceStart(context.bytes, before: definition.range.lowerBound) else { continue }
                     let line = context.lineColumn(definition.range.lowerBound)
                     findings.append(context.finding(rule: rule, range: use, message: text("'\(definition.term)' is used before its definition at \(line)", ["term": definition.term, "line": line]),
                                                     related: [(definition.range, "definition of '\(definition.term)'")]))

@@ -79,11 +79,26 @@ public struct NumberingAnalyzer: Sendable {
     public func issues(in document: Document) -> [NumberingIssue] {
         var result: [NumberingIssue] = []
         let bytes = document.bytes
-        func visit(_ siblings: [Clause]) {
-            check(siblings, bytes: bytes, into: &result)
-            for clause in siblings { visit(clause.children) }
+        let scanText = document.format == .plainText
+        func visit(_ siblings: [Clause], parent: Clause?) {
+            var items = siblings
+            // Plain text: numbers at line starts that the parser folded into a clause's text
+            // (a second "2.3", a "6.2" before "6.1") take part in the sequence too.
+            if scanText {
+                var hosts = siblings.filter { $0.number != nil && $0.kind != .preamble && $0.kind != .title }
+                if let parent, parent.number != nil { hosts.append(parent) }
+                let family = siblings.lazy.compactMap { $0.number.flatMap(Self.parse) }.first?.scheme.family
+                for host in hosts {
+                    for marker in Self.lineStartNumbers(in: host, bytes: bytes) where Self.parse(marker.number)?.scheme.family == family {
+                        items.append(Clause(id: host.id, number: marker.number, kind: host.kind, level: host.level, span: document.lines.span(marker.range.lowerBound..<host.ownRange.upperBound)))
+                    }
+                }
+                items.sort { $0.span.startOffset < $1.span.startOffset }
+            }
+            check(items, bytes: bytes, into: &result)
+            for clause in siblings { visit(clause.children, parent: clause) }
         }
-        visit(document.clauses)
+        visit(document.clauses, parent: nil)
         return result
     }
 
@@ -93,7 +108,7 @@ public struct NumberingAnalyzer: Sendable {
         var reportedMixed = false
         var previous: Parsed?
         for clause in siblings {
-            guard let written = clause.number, var parsed = Self.parse(written) else { continue }
+            guard clause.kind != .schedule, let written = clause.number, var parsed = Self.parse(written) else { continue }
             // `(i)` after `(h)` is a letter; `(v)` after `(iv)` a roman numeral.
             if let (letterScheme, letterValue) = parsed.letterAlternative {
                 if let before = previous, before.scheme == letterScheme, before.value + 1 == letterValue {
@@ -137,6 +152,30 @@ public struct NumberingAnalyzer: Sendable {
             }
             last[family] = (clause, parsed)
         }
+    }
+
+    /// Decimal numbers (`2.3`, `6.`) opening a line of a clause's own text, after its first line,
+    /// followed by a capitalised word: clause numbers the plain-text parser did not accept.
+    static func lineStartNumbers(in clause: Clause, bytes: [UInt8]) -> [(number: String, range: Range<Int>)] {
+        var result: [(String, Range<Int>)] = []
+        let range = clause.ownRange
+        var index = range.lowerBound
+        while index < range.upperBound, bytes[index] != 0x0A { index += 1 }
+        while index < range.upperBound {
+            guard bytes[index] == 0x0A else { index += 1; continue }
+            var start = index + 1
+            while start < range.upperBound, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < range.upperBound, StructuralText.isDigit(bytes[end]) || (bytes[end] == 0x2E && end + 1 < range.upperBound && StructuralText.isDigit(bytes[end + 1])) { end += 1 }
+            index = max(end, index + 1)
+            guard end > start, end - start <= 8 else { continue }
+            var after = end
+            if after < range.upperBound, bytes[after] == 0x2E { after += 1 }
+            let dotted = bytes[start..<end].contains(0x2E)
+            guard dotted || after > end, after + 1 < range.upperBound, bytes[after] == 0x20, StructuralText.isUpper(bytes[after + 1]) else { continue }
+            result.append((String(decoding: bytes[start..<after], as: UTF8.self), start..<after))
+        }
+        return result
     }
 
     /// Where the number is written at the start of the clause (else the clause's first bytes).

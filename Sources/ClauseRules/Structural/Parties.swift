@@ -31,6 +31,8 @@ public struct PartyAnalyzer: Sendable {
         "Receiving Party", "Subscriber", "Owner", "Operator", "Partner", "Company", "Host", "Affiliate Partner",
     ]
 
+    static let partyDeterminers: Set<String> = ["the", "such", "said", "either", "each", "The", "Such", "Said", "Each"]
+
     /// Terms defined in the preamble that name something other than a party.
     static let nonPartyWords: [String] = ["agreement", "date", "contract", "amendment", "term", "party", "parties", "plan", "act", "effective", "schedule", "exhibit", "order", "program", "products", "services", "territory", "business", "transaction", "closing", "merger", "assets", "shares", "stock", "notes", "loan", "facility", "property", "premises", "project", "software", "license", "patents", "technology", "trademarks", "marks", "the"]
 
@@ -72,32 +74,43 @@ public struct PartyAnalyzer: Sendable {
         let bytes = document.bytes
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
         let headings = document.headingRanges()
-        var result: [PartyNameMismatch] = []
+        // Role words not already a party's name or defined, by their first word.
+        var candidates: [String: [String]] = [:]
         for role in roleWords {
             if partyNames.contains(role) || defined.contains(role) || defined.contains(role + "s") { continue }
             // A party's short name that contains the role ("Service Provider" and "Provider").
             if partyNames.contains(where: { $0.hasSuffix(" " + role) || $0.hasPrefix(role + " ") || role.hasSuffix(" " + $0) }) { continue }
-            let needle = Array(role.utf8)
-            var first: Range<Int>?
-            var count = 0
-            for offset in ByteSearch.occurrences(of: needle, in: bytes) {
-                let end = offset + needle.count
-                guard !StructuralText.isWordByte(bytes, offset - 1), !StructuralText.isWordByte(bytes, end) || (end < bytes.count && bytes[end] == 0x73 && !StructuralText.isWordByte(bytes, end + 1)) else { continue }
-                // Used as a party: after "the"/"such"/"said"/"each" in lower case, before a verb or possessive.
-                guard offset >= 4 else { continue }
-                var wordStart = offset - 1
-                guard bytes[wordStart] == 0x20 else { continue }
-                while wordStart > 0, StructuralText.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
-                let previous = String(decoding: bytes[wordStart..<(offset - 1)], as: UTF8.self)
-                guard ["the", "such", "said", "either", "each", "The", "Such", "Said", "Each"].contains(previous) else { continue }
-                // "the Customer Data", "the Distributor Agreement": a compound, not the party.
-                if end + 1 < bytes.count, bytes[end] == 0x20, StructuralText.isUpper(bytes[end + 1]) { continue }
-                if StructuralText.isInside(offset, nonProse) || StructuralText.isInside(offset, headings) { continue }
-                count += 1
-                if first == nil { first = offset..<end }
-            }
-            if let first { result.append(PartyNameMismatch(name: role, range: first, count: count)) }
+            candidates[String(role.prefix { $0 != " " }), default: []].append(role)
         }
+        guard !candidates.isEmpty else { return [] }
+        var found: [String: (range: Range<Int>, count: Int)] = [:]
+        // One pass over the words: a role word after "the"/"such"/"said"/"each"/"either".
+        let count = bytes.count
+        var index = 0
+        var previousStart = 0
+        var previousEnd = -2
+        while index < count {
+            guard StructuralText.isLetter(bytes[index]), index == 0 || !StructuralText.isWordByte(bytes, index - 1) else { index += 1; continue }
+            var wordEnd = index
+            while wordEnd < count, StructuralText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+            defer { previousStart = index; previousEnd = wordEnd; index = wordEnd }
+            guard StructuralText.isUpper(bytes[index]), previousEnd + 1 == index, bytes[previousEnd] == 0x20, previousEnd - previousStart <= 6,
+                  Self.partyDeterminers.contains(String(decoding: bytes[previousStart..<previousEnd], as: UTF8.self)),
+                  let roles = candidates[String(decoding: bytes[index..<wordEnd], as: UTF8.self)] ?? (wordEnd - index > 1 && bytes[wordEnd - 1] == 0x73 ? candidates[String(decoding: bytes[index..<(wordEnd - 1)], as: UTF8.self)] : nil)
+            else { continue }
+            for role in roles {
+                let needle = Array(role.utf8)
+                let end = index + needle.count
+                guard end <= count, bytes[index..<end].elementsEqual(needle) else { continue }
+                guard !StructuralText.isWordByte(bytes, end) || (end < count && bytes[end] == 0x73 && !StructuralText.isWordByte(bytes, end + 1)) else { continue }
+                // "the Customer Data", "the Distributor Agreement": a compound, not the party.
+                if end + 1 < count, bytes[end] == 0x20, StructuralText.isUpper(bytes[end + 1]) { continue }
+                if StructuralText.isInside(index, nonProse) || StructuralText.isInside(index, headings) { continue }
+                if let existing = found[role] { found[role] = (existing.range, existing.count + 1) } else { found[role] = (index..<end, 1) }
+                break
+            }
+        }
+        let result = found.map { PartyNameMismatch(name: $0.key, range: $0.value.range, count: $0.value.count) }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

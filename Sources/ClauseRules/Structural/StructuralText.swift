@@ -68,6 +68,7 @@ enum StructuralText {
         while index > floor {
             let byte = bytes[index - 1]
             if byte == 0x0A, index >= 2, bytes[index - 2] == 0x0A { return index }
+            if byte == 0x3E { return index }   // the end of a markup tag
             if (byte == 0x20 || byte == 0x0A), index >= 2, bytes[index - 2] == 0x2E || bytes[index - 2] == 0x3F || bytes[index - 2] == 0x21,
                index < bytes.count, isUpper(bytes[index]) || bytes[index] == 0x28 || isDigit(bytes[index]) || bytes[index] == 0x22,
                !isAbbreviation(bytes, endingAt: index - 2) {
@@ -86,6 +87,7 @@ enum StructuralText {
         while index < ceiling {
             let byte = bytes[index]
             if byte == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index }
+            if byte == 0x3C { return index }   // the start of a markup tag
             if byte == 0x2E || byte == 0x3F || byte == 0x21, index + 2 < bytes.count, bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A,
                isUpper(bytes[index + 2]) || bytes[index + 2] == 0x28 || isDigit(bytes[index + 2]),
                !isAbbreviation(bytes, endingAt: index) {
