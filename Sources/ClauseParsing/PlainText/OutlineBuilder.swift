@@ -158,6 +158,15 @@ struct OutlineBuilder {
                 push(candidate, reading)
                 return
             }
+            // Lettered recitals without a heading ("A. Tadeo operates …", "B. …") then "1.": the
+            // numbered body does not belong to the last recital.
+            if case .decimal = scheme, stack.count == 1, let top = stack.last,
+               top.reading.scheme == .letterDotUpper || top.reading.scheme == .romanDot,
+               nodes[top.node].childCount == 0, !Self.startsWithTitle(nodes[top.node].candidate, bytes: bytes, lines: lines) {
+                stack.removeAll()
+                push(candidate, reading)
+                return
+            }
             while let top = stack.last, !top.reading.scheme.isContainer,
                   !(scheme.isParen && (top.reading.scheme.isParen || top.reading.scheme.rank == 30)),
                   top.reading.scheme.rank >= scheme.rank {
@@ -221,6 +230,25 @@ struct OutlineBuilder {
             index += 1
         }
         return true
+    }
+
+    /// Whether the text after a marker reads as a title ("DEFINITIONS", "Scope of Work.") rather
+    /// than a sentence ("Tadeo operates an online service …").
+    static func startsWithTitle(_ candidate: MarkerCandidate, bytes: [UInt8], lines: TextLines) -> Bool {
+        let end = min(lines.lines[candidate.lineIndex].contentEnd, candidate.contentStart + 120)
+        var index = candidate.contentStart
+        if index >= end { return true }  // marker alone on its line: a title follows
+        var words = 0
+        while index < end {
+            let wordStart = index
+            while index < end && !ByteText.isSpace(bytes[index]) { index += 1 }
+            words += 1
+            // A lower-case word of five letters or more is prose, not a title.
+            if ByteText.isLower(bytes[wordStart]) && index - wordStart >= 5 { return false }
+            if bytes[index - 1] == 0x2E || bytes[index - 1] == 0x3A { return words <= 10 }
+            while index < end && ByteText.isSpace(bytes[index]) { index += 1 }
+        }
+        return words <= 10
     }
 
     private func continues(_ open: Open, _ reading: MarkerReading, depth: Int, maxGap: Int) -> Bool {
