@@ -11,6 +11,8 @@ struct ClauseLint: AsyncParsableCommand {
             OutlineCommand.self,
             RulesCommand.self,
             ExplainCommand.self,
+            LocateCommand.self,
+            LintCommand.self,
         ]
     )
 }

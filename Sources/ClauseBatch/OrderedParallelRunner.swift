@@ -1,0 +1,56 @@
+/// Runs a function over many inputs on all cores and hands the outputs back in input order, each
+/// as soon as it and every one before it are done.
+///
+/// A bounded task group: at most `jobs` inputs are in work at once, and no input is started more
+/// than `window` places ahead of the next one to emit, so one slow file can hold back at most
+/// `window` finished results. Memory is therefore bounded by a few of the largest outputs, never
+/// by the number of inputs, while output order stays independent of scheduling.
+public struct OrderedParallelRunner: Sendable {
+    /// How many inputs are processed at once.
+    public var jobs: Int
+    /// How far ahead of the next output to emit work may run (at least `jobs`).
+    public var window: Int
+
+    public init(jobs: Int, window: Int? = nil) {
+        self.jobs = max(1, jobs)
+        self.window = max(self.jobs, window ?? self.jobs * 4)
+    }
+
+    /// Calls `work` on every input (concurrently) and `emit` on every output (sequentially, in
+    /// input order, on the calling task). An error thrown by `emit` cancels the remaining work
+    /// and is rethrown.
+    public func run<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input],
+        work: @escaping @Sendable (Input) async -> Output,
+        emit: (_ index: Int, _ output: Output) async throws -> Void
+    ) async throws {
+        guard !inputs.isEmpty else { return }
+        try await withThrowingTaskGroup(of: (Int, Output).self) { group in
+            var nextToStart = 0
+            var nextToEmit = 0
+            var inFlight = 0
+            var ready: [Int: Output] = [:]
+
+            func startMore() {
+                while inFlight < jobs, nextToStart < inputs.count, nextToStart < nextToEmit + window {
+                    let index = nextToStart
+                    let input = inputs[index]
+                    group.addTask { (index, await work(input)) }
+                    nextToStart += 1
+                    inFlight += 1
+                }
+            }
+
+            startMore()
+            while let (index, output) = try await group.next() {
+                inFlight -= 1
+                ready[index] = output
+                while let next = ready.removeValue(forKey: nextToEmit) {
+                    try await emit(nextToEmit, next)
+                    nextToEmit += 1
+                }
+                startMore()
+            }
+        }
+    }
+}
