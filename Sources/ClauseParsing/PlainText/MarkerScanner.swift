@@ -109,6 +109,7 @@ struct MarkerScanner {
         var result: [MarkerCandidate] = []
         result.reserveCapacity(bytes.count / 300 + 8)
         var proseStarted = false
+        let startTable = Self.markerStartBytes
         for (lineIndex, line) in lines.lines.enumerated() {
             if line.isBlank || line.isArtifact { continue }
             let end = line.contentEnd
@@ -120,17 +121,24 @@ struct MarkerScanner {
                 position += 1
             }
             if !proseStarted && end - line.contentStart >= 80 { proseStarted = true }
-            // Inline candidates (run-on text): only after a blank.
+            // Inline candidates (run-on text): only after a blank. The hot loop of the parser:
+            // one table lookup per byte, no bounds checks.
             while position < end {
-                let byte = bytes[position]
-                if Self.markerStartBytes[Int(byte)] && ByteText.isSpace(bytes[position - 1]) {
-                    if let candidate = inlineCandidate(at: position, line: line, lineIndex: lineIndex) {
-                        result.append(candidate)
-                        position = max(candidate.numberEnd, position + 1)
-                        continue
+                let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+                    var index = position
+                    while index < end {
+                        if startTable[Int(buffer[index])] && (buffer[index - 1] == 0x20 || buffer[index - 1] == 0x09) { return index }
+                        index += 1
                     }
+                    return nil
                 }
-                position += 1
+                guard let found else { break }
+                if let candidate = inlineCandidate(at: found, line: line, lineIndex: lineIndex) {
+                    result.append(candidate)
+                    position = max(candidate.numberEnd, found + 1)
+                } else {
+                    position = found + 1
+                }
             }
         }
         return result
