@@ -27,6 +27,13 @@ import Testing
         ])
     }
 
+    @Test func compoundLabelsNeedFewLetters() {
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: true)?.idPart == "A1-2")
+        #expect(MarkupNumber.parse(Array("2-3. Fees".utf8)[...], lenient: true)?.idPart == "2-3")
+        #expect(MarkupNumber.parse(Array("COVID-19. Measures".utf8)[...], lenient: true) == nil)
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: false) == nil)
+    }
+
     @Test func markdownNonProseRanges() throws {
         let text = "---\ntitle: x\n---\n<!-- note -->\n\n## 1. Fees\n\n```\ncode 2. not a clause\n```\n\n    indented code\n"
         let document = try FormatTestSupport.parse(text, format: .markdown)
