@@ -11,6 +11,7 @@ struct ClauseLintBench: AsyncParsableCommand {
             CategoryEvaluation.self,
             LintBenchmark.self,
             ParseBenchmark.self,
+            OutlineBenchmark.self,
         ]
     )
 }

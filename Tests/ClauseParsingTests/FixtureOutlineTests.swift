@@ -36,13 +36,13 @@ import Testing
         software-license-agreement title "SOFTWARE LICENSE AGREEMENT" L3-4
         recitals recital L5-7
         article-I article [ARTICLE I] "DEFINITIONS" L8-10
-          article-I.1.1 section [Section 1.1] L9-9
-          article-I.1.2 section [Section 1.2] L10-10
+          1.1 section [Section 1.1] L9-9
+          1.2 section [Section 1.2] L10-10
         article-II article [ARTICLE II] "LICENSE" L11-14
-          article-II.2.1 section [Section 2.1] "Grant" L12-12
-          article-II.2.2 section [Section 2.2] "Restrictions" L13-14
+          2.1 section [Section 2.1] "Grant" L12-12
+          2.2 section [Section 2.2] "Restrictions" L13-14
         article-III article [ARTICLE III] "TERM" L15-16
-          article-III.3.1 section [Section 3.1] L16-16
+          3.1 section [Section 3.1] L16-16
         exhibit-A schedule [EXHIBIT A] L17-18
         """,
         "html/refund-policy.xhtml": """
@@ -82,14 +82,14 @@ import Testing
         "markdown/supply-agreement-nested.md": """
         supply-agreement title "Supply Agreement" L1-1
         article-I article [Article I] "Delivery" L3-21
-          article-I.1.1 section [Section 1.1] "Delivery Dates" L5-17
-            article-I.1.1(a) sub-clause [(a)] L7-15
-              article-I.1.1(a)(i) sub-clause [(i)] L9-9
-              article-I.1.1(a)(ii) sub-clause [(ii)] L11-15
-                article-I.1.1(a)(ii)(A) sub-clause [(A)] L13-13
-                article-I.1.1(a)(ii)(B) sub-clause [(B)] L15-15
-            article-I.1.1(b) sub-clause [(b)] L17-17
-          article-I.1.2 section [Section 1.2] "Risk" L19-21
+          1.1 section [Section 1.1] "Delivery Dates" L5-17
+            1.1(a) sub-clause [(a)] L7-15
+              1.1(a)(i) sub-clause [(i)] L9-9
+              1.1(a)(ii) sub-clause [(ii)] L11-15
+                1.1(a)(ii)(A) sub-clause [(A)] L13-13
+                1.1(a)(ii)(B) sub-clause [(B)] L15-15
+            1.1(b) sub-clause [(b)] L17-17
+          1.2 section [Section 1.2] "Risk" L19-21
         article-II article [Article II] "Warranty" L23-25
         schedule-A schedule [Schedule A] "Products" L29-33
         """,
@@ -97,8 +97,8 @@ import Testing
         cloudbox-terms-of-service title "Cloudbox Terms of Service" L1-1
         contents heading "Contents" L3-7
         A section [A.] "Definitions" L9-13
-          A.account definition "Account" L11-11
-          A.service definition "Service" L13-13
+          definition-account definition "Account" L11-11
+          definition-service definition "Service" L13-13
         B section [B.] "Account Terms" L15-26
           B.1 clause [1.] "Account Controls" L17-22
           B.2 clause [2.] "Account Requirements" L24-26
@@ -112,19 +112,19 @@ import Testing
           recitals.A recital [A.] L19-22
           recitals.B recital [B.] L23-26
         article-1 article [Article 1] "Services" L30-41
-          article-1.1 clause [1.1] L33-36
-          article-1.2 clause [1.2] L37-40
+          1.1 clause [1.1] L33-36
+          1.2 clause [1.2] L37-40
         article-2 article [Article 2] "Fees and Refunds" L42-64
-          article-2.1 clause [2.1] L45-48
-          article-2.2 clause [2.2] "Refunds" L49-63
-            article-2.2(a) sub-clause [(a)] L54-57
-            article-2.2(b) sub-clause [(b)] L58-61
+          2.1 clause [2.1] L45-48
+          2.2 clause [2.2] "Refunds" L49-63
+            2.2(a) sub-clause [(a)] L54-57
+            2.2(b) sub-clause [(b)] L58-61
         article-3 article [Article 3] "Term and Termination" L65-72
-          article-3.1 clause [3.1] L68-71
+          3.1 clause [3.1] L68-71
         article-4 article [Article 4] "Dispute Resolution" L73-84
-          article-4.1 clause [4.1] L76-79
-          article-4.2 clause [4.2] L80-83
-        signature-block signature-block L86-89
+          4.1 clause [4.1] L76-79
+          4.2 clause [4.2] L80-83
+        signatures signature-block L86-89
         schedule-1 schedule [Schedule 1] "Service Levels" L95-102
           schedule-1.1 clause [1.] L98-101
         """,
@@ -149,7 +149,7 @@ import Testing
         3 section [3.] "Complaints and Disputes" L18-22
           3.1 clause [3.1] L20-20
           3.2 clause [3.2] L21-21
-        signature-block signature-block L23-25
+        signatures signature-block L23-25
         """,
         "xml/generic-supply-agreement.xml": """
         preamble preamble L3-4

@@ -41,7 +41,7 @@ import Testing
             let text = document.text(of: clause)
             #expect(text.hasPrefix("<") && text.hasSuffix(">"), "\(clause.id)")
         }
-        let refunds = try #require(document.clause(withID: "article-2.2"))
+        let refunds = try #require(document.clause(withID: "2.2"))
         #expect(document.text(of: refunds).hasPrefix("<paragraph eId=\"art_2__para_2\">"))
         #expect(document.text(of: refunds).hasSuffix("</paragraph>"))
         // Markup is non-prose: no clause text outside tags is hidden, every tag is.
@@ -89,5 +89,24 @@ import Testing
         let document = try FormatTestSupport.parse("<html><body><p>1. Term. One year.<p>2. Fees. <b>Monthly", format: .html)
         #expect(document.clauses.map(\.id) == ["1", "2"])
         #expect(ClauseTreeInvariants.violations(in: document) == [])
+    }
+}
+
+@Suite struct HTMLTableClauseTests {
+    @Test func hangingIndentTablesAreClausesButContentsTablesAreNot() throws {
+        let html = """
+        <p>CONTENTS</p>
+        <table><tr><td>1.</td><td>Services</td><td>2</td></tr><tr><td>2.</td><td>Fees</td><td>3</td></tr></table>
+        <p>1. Services. Provider shall provide the Services described in the order form.</p>
+        <table><tr><td style="width:5%">(a)</td><td>Provider shall staff the help desk from 08:00 to 20:00 on business days.</td></tr>
+        <tr><td>(b)</td><td>Provider shall answer e-mails within four business hours of their receipt.</td></tr></table>
+        <p>2. Fees. Customer pays monthly.</p>
+        """
+        let document = try FormatTestSupport.parse(html, format: .html)
+        #expect(document.allClauses.map(\.id) == ["contents", "1", "1(a)", "1(b)", "2"])
+        #expect(ClauseTreeInvariants.violations(in: document) == [])
+        let a = try #require(document.clause(withID: "1(a)"))
+        #expect(document.text(of: a).hasPrefix("(a)</td><td>Provider shall staff"))
+        #expect(document.text(of: a).hasSuffix("on business days."))
     }
 }

@@ -22,6 +22,8 @@ struct HTMLContractParser {
         var start: Int
         var end: Int
         var inTable: Bool
+        /// The table row the block is in (cells of one row share it).
+        var row: Int?
     }
 
     func parse(path: String, lines: LineIndex, warnings: [Diagnostic]) -> Document {
@@ -44,7 +46,7 @@ struct HTMLContractParser {
                 defer { xmlFreeDoc(document) }
                 if let root = xmlDocGetRootElement(document) {
                     var collector = BlockCollector(scanner: scanner, lines: lines)
-                    collector.visit(root, inTable: false)
+                    collector.visit(root, inTable: false, row: nil)
                     blocks = collector.blocks
                 }
             }
@@ -71,7 +73,21 @@ struct HTMLContractParser {
         var headings: [(rank: Int, node: Int)] = []
         var stack = NumberingStack()
         var sawClause = false
-        for block in blocks where !block.text.isEmpty {
+        var skipNext = false
+        for (position, original) in blocks.enumerated() where !original.text.isEmpty {
+            if skipNext { skipNext = false; continue }
+            var block = original
+            // EDGAR hanging indents: a row whose first cell is only a number and whose next cell
+            // is clause text (`<td>(a)</td><td>Supplier shall …</td>`) is a clause. Short next
+            // cells (a table of contents, a price list) are not.
+            if block.inTable, let row = block.row, position + 1 < blocks.count, blocks[position + 1].row == row,
+               blocks[position + 1].text.utf8.count >= 60, case let cell = Array(block.text.utf8),
+               let number = MarkupNumber.parse(cell[...], lenient: true), number.length >= cell.count {
+                block.text += " " + blocks[position + 1].text
+                block.end = blocks[position + 1].end
+                block.inTable = false
+                skipNext = true
+            }
             let textBytes = Array(block.text.utf8)
             let headingRank = block.name.count == 2 && block.name.hasPrefix("h") ? Int(String(block.name.last!)) : nil
             if !sawClause, tree.nodes.isEmpty, block.text.utf8.count <= 120, headingRank == 1 || (headingRank == nil && !block.text.contains(where: \.isLowercase) && block.text.contains(where: \.isLetter)),
@@ -183,11 +199,15 @@ struct HTMLContractParser {
             return nil
         }
 
-        mutating func visit(_ node: xmlNodePtr, inTable: Bool) {
+        var rowCount = 0
+
+        mutating func visit(_ node: xmlNodePtr, inTable: Bool, row: Int?) {
             let name = MarkupScanner.asciiLowercased(node.pointee.name)
             let source = sourceElement(name: name, line: Int(xmlGetLineNo(node)))
             let isBlock = HTMLContractParser.blockElements.contains(name)
             let nowInTable = inTable || name == "table"
+            var row = row
+            if name == "tr" { rowCount += 1; row = rowCount }
             if name == "script" || name == "style" || name == "head" { return }
             if isBlock {
                 var text: [UInt8] = []
@@ -196,14 +216,14 @@ struct HTMLContractParser {
                 let collapsed = Self.collapse(text)
                 if !collapsed.isEmpty, let source {
                     let start = firstProse(from: source.startTagEnd, limit: source.end) ?? source.start
-                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable))
+                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable, row: row))
                 }
-                for child in childBlocks { visit(child, inTable: nowInTable) }
+                for child in childBlocks { visit(child, inTable: nowInTable, row: row) }
                 return
             }
             var child = node.pointee.children
             while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable) }
+                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable, row: row) }
                 child = current.pointee.next
             }
         }

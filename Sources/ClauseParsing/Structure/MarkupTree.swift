@@ -85,27 +85,30 @@ struct MarkupTree {
         var usedIDs = Set<String>()
         var nextSuffix: [String: Int] = [:]
         var textClauseCount = 0
-        func makeClause(_ index: Int, parentID: String?, parentPart: String?, level: Int) -> Clause {
+        // Ids follow the plain-text parser's conventions, so a clause has the same id in every
+        // format: a multi-level number is its own id (`2.1`, also under `ARTICLE II`; inside a
+        // schedule `schedule-1.2.1`), `(a)` and single numbers extend their parent's id
+        // (`2.1(a)`, `A.1`), definitions are `definition-<term>`, signatures `signatures`.
+        func makeClause(_ index: Int, parentID: String?, parentPart: String?, scheduleID: String?, level: Int) -> Clause {
             let node = nodes[index]
             var base: String
             if let part = node.idPart {
+                let isMultiLevel = part.contains(".") && part.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
                 if let parentID {
                     if part.hasPrefix("(") { base = parentID + part }
-                    else if let parentPart, part.hasPrefix(parentPart + "."), parentID.hasSuffix(parentPart) {
-                        base = parentID + part.dropFirst(parentPart.count)
-                    } else if let parentPart, let dash = parentPart.lastIndex(of: "-"),
-                              case let tail = parentPart[parentPart.index(after: dash)...], part.hasPrefix(tail + ".") {
-                        // `1.1` inside `article-1` → `article-1.1`.
-                        base = parentID + part.dropFirst(tail.count)
-                    } else { base = parentID + "." + part }
+                    else if isMultiLevel { base = scheduleID.map { $0 + "." + part } ?? part }
+                    else { base = parentID + "." + part }
                 } else { base = part }
+            } else if node.kind == .definition, let heading = node.heading, !Self.slug(heading).isEmpty {
+                base = "definition-" + Self.slug(heading)
             } else if let heading = node.heading, !Self.slug(heading).isEmpty {
                 base = (parentID.map { $0 + "." } ?? "") + Self.slug(heading)
             } else if node.kind == .paragraph && parentID == nil {
                 textClauseCount += 1
                 base = "text-\(textClauseCount)"
             } else {
-                base = (parentID.map { $0 + "." } ?? "") + node.kind.rawValue
+                let name = node.kind == .signatureBlock ? "signatures" : node.kind == .recital ? "recital" : node.kind.rawValue
+                base = (parentID.map { $0 + "." } ?? "") + name
             }
             var id = base
             if !usedIDs.insert(id).inserted {
@@ -118,11 +121,12 @@ struct MarkupTree {
                 } while !usedIDs.insert(id).inserted
                 nextSuffix[base] = suffix
             }
-            let children = node.children.map { makeClause($0, parentID: id, parentPart: node.idPart, level: level + 1) }
+            let innerSchedule = node.kind == .schedule ? id : scheduleID
+            let children = node.children.map { makeClause($0, parentID: id, parentPart: node.idPart, scheduleID: innerSchedule, level: level + 1) }
             return Clause(id: id, number: node.number, heading: node.heading, kind: node.kind, level: level,
                           span: lines.span(node.start..<node.end), children: children)
         }
-        let clauses = roots.map { makeClause($0, parentID: nil, parentPart: nil, level: 1) }
+        let clauses = roots.map { makeClause($0, parentID: nil, parentPart: nil, scheduleID: nil, level: 1) }
         return Document(path: path, format: format, text: String(decoding: bytes, as: UTF8.self), lines: lines,
                         clauses: clauses, nonProseRanges: nonProseRanges, warnings: warnings)
     }
