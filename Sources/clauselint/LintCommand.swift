@@ -78,11 +78,6 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "No progress bar (it only appears when stderr is a terminal).")
     var noProgress = false
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if includeClosed && disputes == nil { throw ValidationError("--include-closed needs --disputes FILE") }
-    }
-
     func run() async throws {
         let standardError = StandardError()
         func usageError(_ message: String) -> ExitCode {
@@ -90,6 +85,9 @@ struct LintCommand: AsyncParsableCommand {
             return ExitCode(2)
         }
 
+        // Checked here rather than in `validate()`, so these usage errors exit with 2 like the others.
+        if let jobs, jobs < 1 { throw usageError("--jobs must be at least 1") }
+        if includeClosed && disputes == nil { throw usageError("--include-closed needs --disputes FILE") }
         let shardSpec: Shard?
         do { shardSpec = try shard.map(Shard.init(parsing:)) } catch { throw usageError("--shard: \(error)") }
 

@@ -51,7 +51,7 @@ struct LintCommandTests {
         #expect(badConfig.stderr.contains(".clauselint.yml:2:"))
         #expect(badConfig.stdout.isEmpty)
         let clean = try contractFolder(extra: ["not-a-baseline.json": Array("[1, 2]".utf8)])
-        for arguments in [["--shard", "5/4"], ["--shard", "x"], ["--baseline", "missing.json"], ["--baseline", "not-a-baseline.json"], ["--output", "no/such/folder/report.json"], ["--config", "missing.yml"]] {
+        for arguments in [["--shard", "5/4"], ["--shard", "x"], ["--baseline", "missing.json"], ["--baseline", "not-a-baseline.json"], ["--output", "no/such/folder/report.json"], ["--config", "missing.yml"], ["--jobs", "0"], ["--include-closed"]] {
             let run = try clauselint(["lint", "contracts", "--no-progress"] + arguments, in: clean)
             #expect(run.status == 2, "\(arguments)")
             #expect(run.stdout.isEmpty, "\(arguments)")
