@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // C libraries from the system (Debian: libxml2-dev, libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -35,7 +36,7 @@ let package = Package(
         // Stage 3: rules as data (Rules/*.yml), categories, the rule engine, configuration, suppression.
         .target(name: "ClauseRules", dependencies: ["ClauseModel", .product(name: "Yams", package: "Yams")]),
         // Stage 4: dispute registers, locating the clauses behind a dispute.
-        .target(name: "ClauseDisputes", dependencies: ["ClauseModel", "ClauseRules", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ClauseDisputes", dependencies: ["ClauseModel", "ClauseRules", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Stage 5: reporters (text, json, sarif, markdown, github, jsonl).
         .target(name: "ClauseReporting", dependencies: ["ClauseModel", "ClauseRules", "ClauseDisputes"]),
         // Stage 6: linting whole folders (walking, parallelism, baselines, shards).
@@ -60,7 +61,7 @@ let package = Package(
         .testTarget(name: "ClauseModelTests", dependencies: ["ClauseModel"]),
         .testTarget(name: "ClauseParsingTests", dependencies: ["ClauseModel", "ClauseParsing"]),
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules"]),
-        .testTarget(name: "ClauseDisputesTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseDisputes"]),
+        .testTarget(name: "ClauseDisputesTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseDisputes", "ClauseReporting"]),
         .testTarget(name: "ClauseReportingTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseDisputes", "ClauseReporting"], exclude: ["Golden", "validate_sarif.py"]),
         .testTarget(name: "ClauseBatchTests", dependencies: ["ClauseModel", "ClauseParsing", "ClauseRules", "ClauseReporting", "ClauseBatch"]),
         .testTarget(name: "CLITests", dependencies: ["clauselint"]),

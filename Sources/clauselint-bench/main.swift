@@ -9,6 +9,7 @@ struct ClauseLintBench: AsyncParsableCommand {
         abstract: "Benchmarks and quality evaluations of clauselint on ../shared/corpora.",
         subcommands: [
             CategoryEvaluation.self,
+            LocateEvaluation.self,
             LintBenchmark.self,
             ParseBenchmark.self,
             OutlineBenchmark.self,

@@ -11,6 +11,7 @@ struct ClauseLint: AsyncParsableCommand {
             OutlineCommand.self,
             RulesCommand.self,
             ExplainCommand.self,
+            LocateCommand.self,
             LintCommand.self,
         ]
     )

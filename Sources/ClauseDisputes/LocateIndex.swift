@@ -1,0 +1,350 @@
+import ClauseModel
+import ClauseRules
+import Foundation
+
+/// A piece of a contract that locating can return: a whole small clause, the own text of a
+/// clause with sub-clauses (its lead-in), or a window of a few sentences of a long clause.
+///
+/// Locating works on these rather than on whole clauses so that an answer is never bigger
+/// than it needs to be: a clause with twenty sub-clauses is never returned whole (its
+/// sub-clauses are units of their own), and a run-on clause of several pages (common in text
+/// extracted from PDF) is cut into sentence windows.
+public struct LocateUnit: Sendable, Hashable {
+    public enum Part: String, Sendable, Codable {
+        /// The whole clause (it has no sub-clauses and is small).
+        case clause
+        /// The clause's own text before its first sub-clause.
+        case ownText = "own-text"
+        /// A window of consecutive sentences of a long clause.
+        case passage
+    }
+
+    /// The clause the unit lies in (the deepest one); empty when the document has no clauses.
+    public var clauseID: String
+    public var range: Range<Int>
+    public var part: Part
+}
+
+/// Per-document index for locating: the units, their terms (BM25 postings, with heading
+/// words weighted) and their categories. Built once per document and reused for every dispute.
+public struct LocateIndex: Sendable {
+    public let document: Document
+    public let units: [LocateUnit]
+    /// Per unit: category ids found in its own text or its headings (with ancestors).
+    let unitCategories: [[String: Double]]
+    let postings: [TextAnalysis.Term: [(unit: Int32, weight: Float)]]
+    let unitLength: [Float]
+    let averageLength: Float
+    let clausesByID: [String: Clause]
+    /// Unit indices per clause id (the units inside that clause's span).
+    let resolver: ClauseResolver
+
+    /// Tunables of the unit builder.
+    public struct Granularity: Sendable {
+        /// A clause's own text up to this many bytes is one unit.
+        public var wholeClauseBytes = 1_500
+        /// Sentence windows of a longer clause hold at most this many bytes (one sentence
+        /// always fits, however long).
+        public var windowBytes = 1_100
+        /// And at most this many sentences.
+        public var windowSentences = 3
+        public init() {}
+    }
+
+    /// Fewer words than this is a heading, not an answer.
+    static let minimumUnitWords = 6
+
+    /// Weight of a heading word against a word of the text.
+    static let headingWeight: Float = 2.5
+    static let ancestorHeadingWeight: Float = 1.0
+
+    public init(document: Document, catalog: CategoryCatalog, granularity: Granularity = Granularity()) {
+        self.document = document
+        let bytes = document.bytes
+        var units: [LocateUnit] = []
+        var headingContext: [[(range: Range<Int>?, text: String?, weight: Float)]] = []
+        var clausesByID: [String: Clause] = [:]
+
+        func trim(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, bytes[lower] <= 0x20 { lower += 1 }
+            while upper > lower, bytes[upper - 1] <= 0x20 { upper -= 1 }
+            return lower..<upper
+        }
+
+        func wordCount(_ range: Range<Int>) -> Int {
+            var count = 0
+            var inWord = false
+            for offset in range {
+                let isWord = TextAnalysis.isWordByte(bytes[offset])
+                if isWord, !inWord { count += 1 }
+                inWord = isWord
+            }
+            return count
+        }
+
+        func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [(range: Range<Int>?, text: String?, weight: Float)]) {
+            let region = trim(region)
+            // A heading on its own ("10. Data Protection") answers nothing; its words reach the
+            // sub-clauses as heading context.
+            guard region.count >= 3, region.count > 120 || wordCount(region) >= Self.minimumUnitWords else { return }
+            if region.count <= granularity.wholeClauseBytes {
+                units.append(LocateUnit(clauseID: clauseID, range: region, part: part))
+                headingContext.append(headings)
+                return
+            }
+            let pieces = Sentences.split(bytes, range: region)
+            var currentHeading: Range<Int>? = nil
+            var index = 0
+            while index < pieces.count {
+                let piece = pieces[index]
+                if pieces[index].isHeading, index + 1 < pieces.count {
+                    currentHeading = piece.range
+                    index += 1
+                    continue
+                }
+                // A window may start with the heading right before it.
+                let start = index > 0 && pieces[index - 1].isHeading ? pieces[index - 1].range.lowerBound : piece.range.lowerBound
+                var context = headings
+                if let currentHeading { context.append((currentHeading, nil, Self.headingWeight)) }
+                var last = index
+                while last < pieces.count, last - index < granularity.windowSentences {
+                    if last > index, pieces[last].isHeading { break }
+                    let range = start..<pieces[last].range.upperBound
+                    if last > index, range.count > granularity.windowBytes { break }
+                    units.append(LocateUnit(clauseID: clauseID, range: range, part: .passage))
+                    headingContext.append(context)
+                    last += 1
+                }
+                index += 1
+            }
+        }
+
+        func visit(_ clause: Clause, ancestors: [String]) {
+            clausesByID[clause.id] = clause
+            var headings: [(range: Range<Int>?, text: String?, weight: Float)] = ancestors.map { (nil, $0, Self.ancestorHeadingWeight) }
+            if let heading = clause.heading, !heading.isEmpty { headings.append((nil, heading, Self.headingWeight)) }
+            let isSignature = clause.kind == .signatureBlock || clause.kind == .title
+            if !isSignature {
+                if clause.children.isEmpty {
+                    addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings)
+                } else {
+                    addRegion(clause.ownRange, clauseID: clause.id, part: .ownText, headings: headings)
+                }
+            }
+            let childAncestors = clause.heading.map { ancestors + [$0] } ?? ancestors
+            for child in clause.children { visit(child, ancestors: childAncestors) }
+        }
+        if document.clauses.isEmpty {
+            addRegion(0..<bytes.count, clauseID: "", part: .passage, headings: [])
+        } else {
+            for clause in document.clauses { visit(clause, ancestors: []) }
+        }
+
+        // Terms and lengths.
+        var postings: [TextAnalysis.Term: [(unit: Int32, weight: Float)]] = [:]
+        var lengths: [Float] = []
+        lengths.reserveCapacity(units.count)
+        var counts: [TextAnalysis.Term: Float] = [:]
+        for (unitIndex, unit) in units.enumerated() {
+            counts.removeAll(keepingCapacity: true)
+            var length: Float = 0
+            TextAnalysis.forEachTerm(in: bytes, range: unit.range) { term, _ in
+                counts[term, default: 0] += 1
+                length += 1
+            }
+            for heading in headingContext[unitIndex] {
+                let add: (TextAnalysis.Term, Range<Int>) -> Void = { term, _ in
+                    counts[term, default: 0] += heading.weight
+                }
+                if let range = heading.range {
+                    // An in-text heading inside the unit was already counted once as text.
+                    TextAnalysis.forEachTerm(in: bytes, range: range, add)
+                } else if let text = heading.text {
+                    let headingBytes = Array(text.utf8)
+                    TextAnalysis.forEachTerm(in: headingBytes, range: 0..<headingBytes.count, add)
+                }
+            }
+            for (term, weight) in counts { postings[term, default: []].append((Int32(unitIndex), weight)) }
+            lengths.append(max(length, 1))
+        }
+
+        // Categories: body-pattern evidence inside the unit, heading keywords of its headings.
+        let headingMatcher = Self.headingMatcher(catalog)
+        var unitCategories = [[String: Double]](repeating: [:], count: units.count)
+        let evidence = catalog.evidence(in: document).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let starts = evidence.map(\.range.lowerBound)
+        for (unitIndex, unit) in units.enumerated() {
+            var found: [String: Double] = [:]
+            var low = Self.lowerBound(starts, unit.range.lowerBound)
+            while low < evidence.count, evidence[low].range.lowerBound < unit.range.upperBound {
+                found[evidence[low].categoryID] = 1
+                low += 1
+            }
+            for heading in headingContext[unitIndex] {
+                let headingBytes: [UInt8]
+                if let range = heading.range { headingBytes = Array(bytes[range]) } else { headingBytes = Array((heading.text ?? "").utf8) }
+                let credit = heading.weight >= Self.headingWeight ? 1.0 : 0.5
+                for match in headingMatcher.matches(in: headingBytes) {
+                    let id = catalog.categories[match.owner].id
+                    found[id] = max(found[id] ?? 0, credit)
+                }
+            }
+            // Ancestors at half credit ("cap-on-liability" is also about "limitation-of-liability").
+            var withAncestors = found
+            for (id, credit) in found {
+                for ancestor in catalog.lineage(of: id).dropFirst() { withAncestors[ancestor] = max(withAncestors[ancestor] ?? 0, credit * 0.5) }
+            }
+            unitCategories[unitIndex] = withAncestors
+        }
+
+        self.units = units
+        self.unitCategories = unitCategories
+        self.postings = postings
+        self.unitLength = lengths
+        self.averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Float(lengths.count)
+        self.clausesByID = clausesByID
+        self.resolver = ClauseResolver(document: document)
+    }
+
+    static func headingMatcher(_ catalog: CategoryCatalog) -> PhrasePatternSet {
+        let patterns = catalog.categories.enumerated().flatMap { index, category in category.headingKeywords.map { ($0, index) } }
+        return (try? PhrasePatternSet(patterns: patterns)) ?? (try! PhrasePatternSet(patterns: []))
+    }
+
+    static func lowerBound(_ values: [Int], _ target: Int) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    public func clause(withID id: String) -> Clause? { clausesByID[id] }
+
+    /// The text a unit covers.
+    public func text(of unit: LocateUnit) -> String { document.lines.text(unit.range) }
+
+    /// Indices of the units lying inside `span`.
+    func units(inside range: Range<Int>) -> [Int] {
+        units.indices.filter { range.lowerBound <= units[$0].range.lowerBound && units[$0].range.upperBound <= range.upperBound }
+    }
+
+    /// BM25 (k1 1.2, b 0.75) of every unit for weighted query terms; units without any query
+    /// term are absent.
+    func bm25(_ query: [(term: TextAnalysis.Term, weight: Float)]) -> [Int32: Float] {
+        let k1: Float = 1.2
+        let b: Float = 0.75
+        let total = Float(units.count)
+        var scores: [Int32: Float] = [:]
+        for (term, weight) in query {
+            guard let list = postings[term] else { continue }
+            let df = Float(list.count)
+            let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+            for (unit, tf) in list {
+                let norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * unitLength[Int(unit)] / averageLength))
+                scores[unit, default: 0] += weight * idf * norm
+            }
+        }
+        return scores
+    }
+
+    func containsTerm(_ unit: Int, _ term: TextAnalysis.Term) -> Bool {
+        postings[term]?.contains { $0.unit == Int32(unit) } ?? false
+    }
+}
+
+/// Sentence-like pieces of a long clause: split after `.`, `;` or `:` when what follows starts
+/// like a new sentence or item (capital, digit, `(`), and at blank lines; short title-like
+/// pieces ("12. Governing Law.") are marked as headings.
+enum Sentences {
+    struct Piece {
+        var range: Range<Int>
+        var isHeading: Bool
+    }
+
+    static let abbreviations: Set<String> = ["inc", "co", "corp", "ltd", "no", "nos", "sec", "art", "para", "mr", "mrs", "ms", "dr", "st", "u.s", "e.g", "i.e", "etc", "vs", "v", "l.p", "n.a", "s.a", "jr", "sr", "llc"]
+
+    static func split(_ bytes: [UInt8], range: Range<Int>) -> [Piece] {
+        var pieces: [Piece] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        let end = range.upperBound
+        func emit(_ upper: Int) {
+            var lower = start
+            var top = upper
+            while lower < top, bytes[lower] <= 0x20 { lower += 1 }
+            while top > lower, bytes[top - 1] <= 0x20 { top -= 1 }
+            if top > lower { pieces.append(Piece(range: lower..<top, isHeading: false)) }
+            start = upper
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A, index + 1 < end {
+                // Blank line: always a boundary.
+                var next = index + 1
+                while next < end, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0D { next += 1 }
+                if next < end, bytes[next] == 0x0A {
+                    emit(index)
+                    index = next
+                    continue
+                }
+            }
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") {
+                var next = index + 1
+                // Closing quotes or brackets stay with the sentence.
+                while next < end, bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: ")") || bytes[next] == UInt8(ascii: "'") { next += 1 }
+                if next + 3 <= end, bytes[next] == 0xE2, bytes[next + 1] == 0x80, bytes[next + 2] == 0x9D { next += 3 }   // ”
+                var after = next
+                while after < end, bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x09 || bytes[after] == 0x0D { after += 1 }
+                if after > next, after < end, startsSentence(bytes[after]) || (after + 2 < end && bytes[after] == 0xE2 && bytes[after + 1] == 0x80 && bytes[after + 2] == 0x9C),
+                   byte != UInt8(ascii: ".") || !isAbbreviationOrNumber(bytes, periodAt: index, lowerLimit: start) {
+                    emit(next)
+                    index = after
+                    continue
+                }
+            }
+            index += 1
+        }
+        emit(end)
+        // Headings: short, few words, and something follows.
+        for position in pieces.indices where position + 1 < pieces.count {
+            let piece = pieces[position]
+            guard piece.range.count <= 80 else { continue }
+            var words = 0
+            var inWord = false
+            var lowerStarts = 0
+            for offset in piece.range {
+                let isWord = TextAnalysis.isWordByte(bytes[offset])
+                if isWord, !inWord {
+                    words += 1
+                    if bytes[offset] >= 0x61 && bytes[offset] <= 0x7A { lowerStarts += 1 }
+                }
+                inWord = isWord
+            }
+            // Title case or upper case: at most a couple of lower-case words ("of", "and").
+            if words <= 9, lowerStarts <= 2, words - lowerStarts >= 1 { pieces[position].isHeading = true }
+        }
+        return pieces
+    }
+
+    @inline(__always) static func startsSentence(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "[")
+    }
+
+    /// "Inc." "No." "U.S." and section numbers ("1." in "1. Services") do not end a sentence.
+    static func isAbbreviationOrNumber(_ bytes: [UInt8], periodAt index: Int, lowerLimit: Int) -> Bool {
+        var wordStart = index
+        while wordStart > lowerLimit, bytes[wordStart - 1] != 0x20, bytes[wordStart - 1] != 0x0A, bytes[wordStart - 1] != 0x09, bytes[wordStart - 1] != UInt8(ascii: "(") { wordStart -= 1 }
+        if wordStart == index { return false }
+        let word = bytes[wordStart..<index]
+        if word.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) { return true }
+        if word.count == 1, word.first.map({ $0 >= 0x41 && $0 <= 0x5A }) == true { return true }   // initials, "Article I."
+        if word.count > 5 { return false }
+        let lowered = String(decoding: word.map(TextAnalysis.lower), as: UTF8.self)
+        return abbreviations.contains(lowered)
+    }
+}

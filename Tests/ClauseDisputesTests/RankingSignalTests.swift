@@ -1,0 +1,169 @@
+import ClauseModel
+import ClauseRules
+import Testing
+@testable import ClauseDisputes
+
+/// Each ranking signal on its own, on small realistic contracts.
+@Suite struct RankingSignalTests {
+    static let services = """
+    Services Agreement
+
+    3. Fees. Customer shall pay the monthly fees stated in the order form within thirty (30) days of the invoice date.
+
+    4. Confidentiality. Each party shall keep the other party's confidential information secret and use it only to perform this Agreement.
+
+    7. Refunds. Fees paid for a month in which the service was unavailable for more than a day are reimbursed within fourteen (14) days.
+
+    7.2 Exceptions. No reimbursement is due for unavailability caused by scheduled maintenance announced seven (7) days in advance.
+
+    9. Limitation of Liability. The total liability of either party shall not exceed the fees paid in the twelve (12) months before the claim.
+
+    12. Governing Law. This Agreement is governed by the laws of the State of Ohio.
+    """
+
+    static func index(_ text: String, catalog: CategoryCatalog = defaultRuleSet.categories) -> LocateIndex {
+        let document = catalog.categorize(ParagraphDocument.make(text: text, path: "services.txt"))
+        return LocateIndex(document: document, catalog: catalog)
+    }
+
+    @Test func explicitReferenceAloneRanksTheNamedClauseFirst() {
+        // Wording that points elsewhere (fees, invoice), but the dispute names Section 7.2.
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let outcome = locator.locate(LocateQuery(text: "Question about the invoice and the monthly fees", clauseReferences: ["Section 7.2"]), in: Self.index(Self.services))
+        #expect(outcome.matches.first?.clause?.id == "7.2")
+        #expect(outcome.matches.first?.reasons.first == "explicit reference: Section 7.2")
+        #expect(outcome.matches.first.map { $0.score >= 200 } == true)
+        #expect(outcome.warnings.isEmpty)
+
+        // Written in the text: "§4", "clause 9", a bare "7.2".
+        for (text, id) in [("the customer quotes §4 at us", "4"), ("see clause 9 please", "9"), ("they point to 7.2 of the contract", "7.2"), ("Section 12 applies", "12")] {
+            let found = locator.locate(LocateQuery(text: text), in: Self.index(Self.services))
+            #expect(found.matches.first?.clause?.id == id, "\(text)")
+            #expect(found.matches.first?.reasons.first?.hasPrefix("explicit reference") == true, "\(text)")
+        }
+    }
+
+    @Test func missingReferenceIsAWarningNotADrop() {
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let outcome = locator.locate(LocateQuery(text: "refund", clauseReferences: ["Section 14", "7.2(b)"]), in: Self.index(Self.services))
+        #expect(outcome.warnings.contains("clause reference 'Section 14' not found in services.txt"))
+        #expect(outcome.warnings.contains { $0.hasPrefix("clause reference '7.2(b)' not found in services.txt; using Section 7.2") })
+        #expect(outcome.matches.first?.clause?.id == "7.2")
+    }
+
+    @Test func categoryAloneFindsAClauseWithNoWordInCommon() {
+        // "money back" shares no word with clause 7 ("reimbursed"); the refund category, from
+        // `dispute_terms`, is the only link. Clause 7 has it through its heading "Refunds".
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories, weights: { var w = ClauseLocator.Weights(); w.expansion = 0; return w }())
+        let outcome = locator.locate(LocateQuery(text: "I want my money back"), in: Self.index(Self.services))
+        let first = try? #require(outcome.matches.first)
+        #expect(first?.clause?.id == "7")
+        #expect(first?.reasons.contains { $0.hasPrefix("categories: refund") } == true)
+        #expect(first?.reasons.contains { $0.hasPrefix("matched terms") } == false)
+    }
+
+    @Test func lexicalAloneRanksByTheDisputesWords() {
+        // No categories at all: BM25 over the clauses.
+        let locator = ClauseLocator(catalog: .empty)
+        let outcome = locator.locate(LocateQuery(text: "scheduled maintenance was not announced in advance"), in: Self.index(Self.services, catalog: .empty))
+        #expect(outcome.matches.first?.clause?.id == "7.2")
+        #expect(outcome.matches.first?.reasons == ["matched terms: advance, announced, maintenance, scheduled"])
+    }
+
+    @Test func headingWordsWeighMoreThanBodyWords() {
+        let text = """
+        Agreement
+
+        5. Audit. Each party keeps accurate records of its performance under this Agreement.
+
+        6. Records. The supplier keeps invoices for seven years and may audit the carrier's delivery notes once a year.
+        """
+        let locator = ClauseLocator(catalog: .empty)
+        let outcome = locator.locate(LocateQuery(text: "audit"), in: Self.index(text, catalog: .empty))
+        #expect(outcome.matches.map { $0.clause?.id } == ["5", "6"])
+    }
+
+    @Test func crossReferencePullsInTheReferredClause() {
+        let text = """
+        Agreement
+
+        6. Refunds. Subject to Section 9, a customer who cancels within thirty days receives a full refund.
+
+        8. Support. Support requests are answered within one business day.
+
+        9. Caps. The aggregate amount payable under this Agreement shall not exceed the fees received.
+        """
+        let locator = ClauseLocator(catalog: .empty)
+        let outcome = locator.locate(LocateQuery(text: "customer cancels and wants a refund"), in: Self.index(text, catalog: .empty))
+        #expect(outcome.matches.map { $0.clause?.id } == ["6", "9"])
+        #expect(outcome.matches.last?.reasons == ["pulled in via Section 9 (referred to by Section 6 (Refunds))"])
+    }
+
+    @Test func aLongClauseIsAnsweredWithAPassageNotTheWholeClause() {
+        var sentences: [String] = []
+        for index in 1...30 { sentences.append("The supplier shall deliver batch number \(index) of the components to the warehouse on the agreed day.") }
+        sentences.insert("Either party may terminate this Agreement for convenience on ninety days' written notice.", at: 17)
+        let text = "Agreement\n\n1. Operations. " + sentences.joined(separator: " ") + "\n"
+        let index = Self.index(text)
+        let outcome = ClauseLocator(catalog: defaultRuleSet.categories).locate(LocateQuery(text: "Can we end the deal early for convenience?"), in: index)
+        let first = try? #require(outcome.matches.first)
+        #expect(first?.unit.part == .passage)
+        #expect(first?.text.contains("terminate this Agreement for convenience") == true)
+        #expect((first?.text.utf8.count ?? .max) <= 1_100)
+        #expect(first?.clause?.id == "1")
+    }
+
+    @Test func subClausesAreAnsweredRatherThanTheirParent() {
+        let text = "Agreement\n\n9. Liability.\n(a) Neither party is liable for indirect damages.\n(b) The total liability of each party is capped at the fees paid.\n"
+        let lines = LineIndex(text: text)
+        let parentStart = text.utf8.count - "9. Liability.\n(a) Neither party is liable for indirect damages.\n(b) The total liability of each party is capped at the fees paid.\n".utf8.count
+        let aStart = parentStart + "9. Liability.\n".utf8.count
+        let bStart = aStart + "(a) Neither party is liable for indirect damages.\n".utf8.count
+        let a = Clause(id: "9(a)", number: "(a)", kind: .subClause, level: 2, span: lines.span(aStart..<bStart))
+        let b = Clause(id: "9(b)", number: "(b)", kind: .subClause, level: 2, span: lines.span(bStart..<text.utf8.count))
+        let parent = Clause(id: "9", number: "9.", heading: "Liability", kind: .section, level: 1, span: lines.span(parentStart..<text.utf8.count), children: [a, b])
+        let title = Clause(id: "title", kind: .title, level: 1, span: lines.span(0..<9))
+        let document = defaultRuleSet.categories.categorize(Document(path: "t.txt", format: .plainText, text: text, lines: lines, clauses: [title, parent]))
+        let outcome = ClauseLocator(catalog: defaultRuleSet.categories).locate(LocateQuery(text: "their liability is capped at what we paid"), in: LocateIndex(document: document, catalog: defaultRuleSet.categories))
+        #expect(outcome.matches.first?.clause?.id == "9(b)")
+        #expect(outcome.matches.allSatisfy { $0.clause?.id != "9" })
+        // "Section 9(b)" resolves through the number path 9 → (b).
+        let explicit = ClauseLocator(catalog: .empty).locate(LocateQuery(text: "see Section 9(b)"), in: LocateIndex(document: document, catalog: .empty))
+        #expect(explicit.matches.first?.clause?.id == "9(b)")
+    }
+
+    @Test func referenceScannerReadsTheUsualForms() {
+        let found = ReferenceScanner.scan("Under Sections 4.1 and 4.2, §7, clause 9(b), Article IV and Schedule B; pay $7.50 by 2.5 days", includeBare: true)
+        // "$7.50" is money; "2.5" is a bare number, kept as a candidate only used if it resolves.
+        #expect(found.map(\.key) == ["4.1", "4.2", "7", "9(b)", "iv", "schedule-b", "2.5"])
+        #expect(found.map(\.text) == ["Sections 4.1", "4.2", "§7", "clause 9(b)", "Article IV", "Schedule B", "2.5"])
+        #expect(found.map(\.isBare) == [false, false, false, false, false, false, true])
+        #expect(ReferenceScanner.scan("the section headings are for convenience").isEmpty)
+    }
+
+    @Test func negatedWordsAreNotSearchedFor() {
+        let locator = ClauseLocator(catalog: .empty)
+        let text = "Agreement\n\n3. Breach. A party in breach has thirty days to cure.\n\n4. Ending. Either party may end this agreement on notice at will.\n"
+        let outcome = locator.locate(LocateQuery(text: "They sent a notice to end it, no breach at all"), in: Self.index(text, catalog: .empty))
+        #expect(outcome.matches.map { $0.clause?.id } == ["4"])
+    }
+}
+
+@Suite struct TextAnalysisTests {
+    @Test func wordFamiliesMeetAfterStemming() {
+        let families = [
+            ["terminate", "terminated", "termination", "terminating", "terminates"],
+            ["cancel", "cancelled", "canceled", "cancellation", "cancels"],
+            ["renew", "renewal", "renewed", "renews", "renewals"],
+            ["warranty", "warranties"],
+            ["assign", "assignment", "assigned", "assigns"],
+            ["refund", "refunds", "refunded"],
+        ]
+        for family in families {
+            let stems = Set(family.map(TextAnalysis.stem))
+            #expect(stems.count == 1, "\(family) → \(stems)")
+        }
+        #expect(TextAnalysis.term(of: "the") == nil && TextAnalysis.term(of: "should") == nil)
+        #expect(TextAnalysis.terms(of: "The customer's REFUND, refunds!") == [TextAnalysis.term(of: "customer")!, TextAnalysis.term(of: "refund")!, TextAnalysis.term(of: "refund")!])
+    }
+}
