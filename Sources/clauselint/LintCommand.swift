@@ -131,6 +131,9 @@ struct LintCommand: AsyncParsableCommand {
             }
         }
 
+        for problem in linking?.problems ?? [] { standardError.write(problem.description + "\n") }
+        let registerErrors = linking?.problems.contains { $0.severity == .error } ?? false
+
         let report: ReportOutput
         do { report = try ReportOutput(output.map { .file($0) } ?? .standardOutput) } catch let problem as Diagnostic {
             throw usageError(problem.description)
@@ -140,7 +143,7 @@ struct LintCommand: AsyncParsableCommand {
         let pipeline = FilePipeline(
             parse: FilePipeline.standardParse,
             linters: { catalog.linter(for: $0) },
-            postprocess: linking?.postprocess,
+            disputes: linking,
             baseline: knownBaseline,
             recordsBaseline: writeBaseline != nil
         )
@@ -161,7 +164,7 @@ struct LintCommand: AsyncParsableCommand {
                 for diagnostic in outcome.result.diagnostics where diagnostic.severity == .error {
                     standardError.write(diagnostic.description + "\n")
                 }
-                linking?.observe(outcome)
+                linking?.keep(outcome.linkedDocument)
             }
             totals.summary.disputes = linking?.summaries(inputPaths: items.map(\.path)) ?? []
             try report.write(reporter.finish(totals.summary))
@@ -188,7 +191,7 @@ struct LintCommand: AsyncParsableCommand {
             }
         }
 
-        if totals.summary.inputErrors > 0 { throw ExitCode(3) }
+        if totals.summary.inputErrors > 0 || registerErrors { throw ExitCode(3) }
         if writeBaseline != nil { return }
         let failing = totals.summary.findingsBySeverity.contains { $0.key >= failOn && $0.value > 0 }
         if failing { throw ExitCode(1) }
