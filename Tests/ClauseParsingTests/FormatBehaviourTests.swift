@@ -110,3 +110,28 @@ import Testing
         #expect(document.text(of: a).hasSuffix("on business days."))
     }
 }
+
+@Suite struct HTMLOrderedListTests {
+    @Test func orderedListItemsAreNumberedAsRendered() throws {
+        let html = """
+        <h2>4. Payment</h2>
+        <ol>
+          <li>Invoices. Provider invoices monthly in advance.
+            <ol type="a">
+              <li>Invoices are sent by e-mail.</li>
+              <li>Disputed amounts may be withheld.</li>
+            </ol>
+          </li>
+          <li>Late Payment. Interest accrues at 1% per month.</li>
+        </ol>
+        <ol start="3"><li>Taxes are extra.</li></ol>
+        <ul><li>Bullet items stay text.</li></ul>
+        """
+        let document = try FormatTestSupport.parse(html, format: .html)
+        #expect(document.allClauses.map { "\($0.id)|\($0.number ?? "")|\($0.heading ?? "")" } == [
+            "4|4.|Payment", "4.1|1.|Invoices", "4.1.a|a.|", "4.1.b|b.|", "4.2|2.|Late Payment", "4.3|3.|",
+        ])
+        #expect(ClauseTreeInvariants.violations(in: document) == [])
+        #expect(document.text(of: try #require(document.clause(withID: "4.1.b"))) == "Disputed amounts may be withheld.")
+    }
+}
