@@ -27,6 +27,13 @@ import Testing
         ])
     }
 
+    @Test func compoundLabelsNeedFewLetters() {
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: true)?.idPart == "A1-2")
+        #expect(MarkupNumber.parse(Array("2-3. Fees".utf8)[...], lenient: true)?.idPart == "2-3")
+        #expect(MarkupNumber.parse(Array("COVID-19. Measures".utf8)[...], lenient: true) == nil)
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: false) == nil)
+    }
+
     @Test func markdownNonProseRanges() throws {
         let text = "---\ntitle: x\n---\n<!-- note -->\n\n## 1. Fees\n\n```\ncode 2. not a clause\n```\n\n    indented code\n"
         let document = try FormatTestSupport.parse(text, format: .markdown)
@@ -108,5 +115,41 @@ import Testing
         let a = try #require(document.clause(withID: "1(a)"))
         #expect(document.text(of: a).hasPrefix("(a)</td><td>Provider shall staff"))
         #expect(document.text(of: a).hasSuffix("on business days."))
+    }
+}
+
+@Suite struct HTMLOrderedListTests {
+    @Test func orderedListItemsAreNumberedAsRendered() throws {
+        let html = """
+        <h2>4. Payment</h2>
+        <ol>
+          <li>Invoices. Provider invoices monthly in advance.
+            <ol type="a">
+              <li>Invoices are sent by e-mail.</li>
+              <li>Disputed amounts may be withheld.</li>
+            </ol>
+          </li>
+          <li>Late Payment. Interest accrues at 1% per month.</li>
+        </ol>
+        <ol start="3"><li>Taxes are extra.</li></ol>
+        <ul><li>Bullet items stay text.</li></ul>
+        """
+        let document = try FormatTestSupport.parse(html, format: .html)
+        #expect(document.allClauses.map { "\($0.id)|\($0.number ?? "")|\($0.heading ?? "")" } == [
+            "4|4.|Payment", "4.1|1.|Invoices", "4.1.a|a.|", "4.1.b|b.|", "4.2|2.|Late Payment", "4.3|3.|",
+        ])
+        #expect(ClauseTreeInvariants.violations(in: document) == [])
+        #expect(document.text(of: try #require(document.clause(withID: "4.1.b"))) == "Disputed amounts may be withheld.")
+    }
+}
+
+@Suite struct MultiLineTagTests {
+    @Test func multiLineStartTagsKeepTheirClauses() throws {
+        let xml = "<contract>\n  <section\n     num=\"1\"\n     id=\"s1\">\n    <title>Term</title>\n  </section>\n  <section num=\"2\"><title>Fees</title></section>\n</contract>\n"
+        let document = try FormatTestSupport.parse(xml, format: .xml)
+        #expect(document.clauses.map { "\($0.id) L\($0.span.startLine)-\($0.span.endLine)" } == ["1 L2-6", "2 L7-7"])
+        let html = "<p\n  class=\"x\">1. Term. One year.</p>\n<p\n  style=\"y\">2. Fees. Monthly.</p>\n"
+        let page = try FormatTestSupport.parse(html, format: .html)
+        #expect(page.clauses.map(\.id) == ["1", "2"])
     }
 }

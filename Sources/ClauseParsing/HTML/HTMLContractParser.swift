@@ -24,6 +24,9 @@ struct HTMLContractParser {
         var inTable: Bool
         /// The table row the block is in (cells of one row share it).
         var row: Int?
+        /// For an `<li>` of an `<ol>`: its number as a browser renders it, and the list depth.
+        var listLabel: String?
+        var listDepth = 0
     }
 
     func parse(path: String, lines: LineIndex, warnings: [Diagnostic]) -> Document {
@@ -111,6 +114,20 @@ struct HTMLContractParser {
                 sawClause = true
                 continue
             }
+            if !block.inTable, let label = block.listLabel {
+                // An ordered-list item: numbered as rendered; each list depth is its own level.
+                var number = MarkupNumber(written: label + ".", idPart: label, style: .decimal(components: 100 + block.listDepth), token: label, kindHint: nil, length: 0)
+                let parent = stack.parent(for: &number) ?? headings.last?.node
+                let depth = parent.map { depths[$0]! + 1 } ?? 1
+                let heading = Self.runInHeading(textBytes, after: 0)
+                let index = tree.add(.init(number: number.written, idPart: label, heading: heading,
+                                           kind: ClauseKindGuess.kind(number: nil, heading: heading, depth: depth),
+                                           start: block.start, end: block.end), parent: parent)
+                depths[index] = depth
+                stack.push(number, node: index)
+                sawClause = true
+                continue
+            }
             if !block.inTable, var number = MarkupNumber.parse(textBytes[...], lenient: false) {
                 let written = number
                 let container = headings.last?.node
@@ -187,12 +204,15 @@ struct HTMLContractParser {
             while probe < limit {
                 let element = scanner.elements[probe]
                 if element.localName == name {
-                    let elementLine = lines.line(at: element.start)
-                    if elementLine == line || line <= 0 {
+                    // libxml2 may report the line of the start tag's `>` (multi-line tags), and
+                    // caps element lines at 65535: accept any line the start tag spans.
+                    let firstLine = lines.line(at: element.start)
+                    let lastLine = lines.line(at: max(element.start, element.startTagEnd - 1))
+                    if line <= 0 || (firstLine <= line && line <= lastLine) || (line >= 65535 && lastLine >= 65535) {
                         cursor = probe + 1
                         return element
                     }
-                    if elementLine > line { return nil }
+                    if firstLine > line { return nil }
                 }
                 probe += 1
             }
@@ -201,11 +221,59 @@ struct HTMLContractParser {
 
         var rowCount = 0
 
-        mutating func visit(_ node: xmlNodePtr, inTable: Bool, row: Int?) {
+        /// Items seen so far per `<ol>` (keyed by the list node).
+        var listCounters: [UnsafeMutableRawPointer: Int] = [:]
+
+        /// `<ol type="a" start="3">` item number `n` as a browser shows it.
+        static func listLabel(_ list: xmlNodePtr, index: Int) -> String {
+            var start = 1
+            var type = "1"
+            var attribute = list.pointee.properties
+            while let current = attribute {
+                let name = MarkupScanner.asciiLowercased(current.pointee.name)
+                if let value = current.pointee.children?.pointee.content {
+                    let text = String(cString: value).markupTrimmed
+                    if name == "start", let number = Int(text) { start = number }
+                    if name == "type" { type = text }
+                }
+                attribute = current.pointee.next
+            }
+            let value = start + index
+            switch type {
+            case "a", "A":
+                guard value >= 1 && value <= 26 else { return String(value) }
+                let letter = String(UnicodeScalar(UInt8(type == "a" ? 96 : 64) + UInt8(value)))
+                return letter
+            case "i", "I":
+                let roman = romanNumeral(value)
+                return type == "i" ? roman.lowercased() : roman
+            default:
+                return String(value)
+            }
+        }
+
+        static func romanNumeral(_ value: Int) -> String {
+            guard value > 0 && value < 4000 else { return String(value) }
+            let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+            var rest = value
+            var result = ""
+            for (amount, letters) in table { while rest >= amount { result += letters; rest -= amount } }
+            return result
+        }
+
+        mutating func visit(_ node: xmlNodePtr, inTable: Bool, row: Int?, listDepth: Int = 0) {
             let name = MarkupScanner.asciiLowercased(node.pointee.name)
             let source = sourceElement(name: name, line: Int(xmlGetLineNo(node)))
             let isBlock = HTMLContractParser.blockElements.contains(name)
             let nowInTable = inTable || name == "table"
+            let listDepth = name == "ol" ? listDepth + 1 : listDepth
+            var listLabel: String?
+            if name == "li", let list = node.pointee.parent, MarkupScanner.asciiLowercased(list.pointee.name) == "ol" {
+                let key = UnsafeMutableRawPointer(list)
+                let index = listCounters[key, default: 0]
+                listCounters[key] = index + 1
+                listLabel = Self.listLabel(list, index: index)
+            }
             var row = row
             if name == "tr" { rowCount += 1; row = rowCount }
             if name == "script" || name == "style" || name == "head" { return }
@@ -216,14 +284,15 @@ struct HTMLContractParser {
                 let collapsed = Self.collapse(text)
                 if !collapsed.isEmpty, let source {
                     let start = firstProse(from: source.startTagEnd, limit: source.end) ?? source.start
-                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable, row: row))
+                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable, row: row,
+                                        listLabel: listLabel, listDepth: listDepth))
                 }
-                for child in childBlocks { visit(child, inTable: nowInTable, row: row) }
+                for child in childBlocks { visit(child, inTable: nowInTable, row: row, listDepth: listDepth) }
                 return
             }
             var child = node.pointee.children
             while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable, row: row) }
+                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable, row: row, listDepth: listDepth) }
                 child = current.pointee.next
             }
         }
