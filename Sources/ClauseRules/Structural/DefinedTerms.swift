@@ -95,11 +95,11 @@ public struct DefinedTermAnalyzer: Sendable {
             let termBytes = Array(definition.term.utf8)
             termsByKey[Self.key(termBytes, 0, termBytes.count), default: []].append(termBytes)
         }
-        for key in termsByKey.keys { termsByKey[key]!.sort { $0.count > $1.count } }
+        
         let definitionRanges = definitions.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         // All-caps definitions ("CONTENT") are also used in title case ("Content").
         var capsAliases: [[UInt8]: [UInt8]] = [:]
-        for term in termSet where term.utf8.allSatisfy({ !StructuralText.isLower($0) }) && term.utf8.contains(where: StructuralText.isUpper) && term.utf8.count > 3 {
+        for term in termSet.sorted() where term.utf8.allSatisfy({ !StructuralText.isLower($0) }) && term.utf8.contains(where: StructuralText.isUpper) && term.utf8.count > 3 {
             let title = Self.titleCased(Array(term.utf8))
             if !termSet.contains(String(decoding: title, as: UTF8.self)) {
                 termsByKey[Self.key(title, 0, title.count), default: []].append(title)
@@ -107,6 +107,8 @@ public struct DefinedTermAnalyzer: Sendable {
             }
         }
 
+        // Longest first; equal lengths in byte order, so the result never depends on hashing.
+        for key in termsByKey.keys { termsByKey[key]!.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) } }
         var useCounts: [String: Int] = [:]
         var firstUse: [String: Range<Int>] = [:]
         var candidates: [String: (range: Range<Int>, count: Int)] = [:]
@@ -137,7 +139,10 @@ public struct DefinedTermAnalyzer: Sendable {
                 if !StructuralText.isInside(index, definitionRanges), !StructuralText.isInside(index, nonProse) {
                     let name = String(decoding: capsAliases[term] ?? term, as: UTF8.self)
                     useCounts[name, default: 0] += 1
-                    if firstUse[name] == nil, !StructuralText.isInside(index, titleAndHeadings) { firstUse[name] = index..<end }
+                    // Part of a longer name ("Cloud Services Agreement") is not yet a use of "Services".
+                    let partOfName = (previousWordEnd + 1 == index && previousWordStart >= 0 && StructuralText.isUpper(bytes[previousWordStart]))
+                        || (end + 1 < count && bytes[end] == 0x20 && StructuralText.isUpper(bytes[end + 1]))
+                    if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings) { firstUse[name] = index..<end }
                 }
                 index = end
                 continue

@@ -57,6 +57,15 @@ public struct NumberingAnalyzer: Sendable {
             }
         }
 
+        /// Schemes that count as one for mixed-scheme: `1`, `1.1`, `2` in one list is a flat
+        /// outline (nesting the parser did not see), not two schemes.
+        var mixFamily: String {
+            switch self {
+            case .decimal, .keywordDecimal: return "decimal"
+            default: return family
+            }
+        }
+
         /// Schemes whose lists are compared as one family (a decimal list whose prefix changes
         /// is a parser's flattening, not a mixed scheme).
         var family: String {
@@ -104,7 +113,7 @@ public struct NumberingAnalyzer: Sendable {
 
     func check(_ siblings: [Clause], bytes: [UInt8], into result: inout [NumberingIssue]) {
         var last: [String: (clause: Clause, parsed: Parsed)] = [:]
-        var firstFamily: (family: String, clause: Clause, parsed: Parsed)?
+        var firstFamily: (family: String, clause: Clause, parsed: Parsed)?   // by mixFamily
         var reportedMixed = false
         var previous: Parsed?
         for clause in siblings {
@@ -125,14 +134,14 @@ public struct NumberingAnalyzer: Sendable {
             let family = parsed.scheme.family
             let range = numberRange(of: clause, written: written, bytes: bytes)
             if let first = firstFamily {
-                if first.family != family, !reportedMixed {
+                if first.family != parsed.scheme.mixFamily, !reportedMixed {
                     reportedMixed = true
                     result.append(NumberingIssue(kind: .mixedScheme, clauseID: clause.id, number: written, range: range, previousClauseID: first.clause.id,
                                                  previousNumber: first.clause.number ?? "", previousRange: numberRange(of: first.clause, written: first.clause.number ?? "", bytes: bytes),
                                                  expected: first.parsed.scheme.description))
                 }
             } else {
-                firstFamily = (family, clause, parsed)
+                firstFamily = (parsed.scheme.mixFamily, clause, parsed)
             }
             if let before = last[family] {
                 var sameParent = true
