@@ -1,3 +1,4 @@
+import ClauseDisputes
 import ClauseModel
 import ClauseParsing
 import ClauseReporting
@@ -19,6 +20,8 @@ public struct FileOutcome: Sendable {
     /// Fingerprints of the findings to record when writing a baseline (unsuppressed, before
     /// the baseline filter); empty when no baseline is being written.
     public var recordable: [Finding]
+    /// With `--disputes`: this document's links (to keep for the "Open disputes" part).
+    public var linkedDocument: LinkedDocument?
     /// Whether the file was linted (false for skipped and failed files).
     public var linted: Bool { result.format != nil }
 
@@ -36,8 +39,8 @@ public struct FilePipeline: Sendable {
     /// Parses a file's bytes (ClauseParsing's `DocumentLoader` in the CLI; simpler parsers in tests).
     public var parse: @Sendable (_ bytes: [UInt8], _ path: String) -> Result<Document, Diagnostic>
     public var linters: @Sendable (_ path: String) -> Linter
-    /// Post-processing of a lint result (dispute linking); identity when nil.
-    public var postprocess: (@Sendable (_ result: LintResult, _ linter: Linter) -> LintResult)?
+    /// Links lint results to a dispute register (`--disputes`).
+    public var disputes: DisputeLinking?
     public var baseline: Baseline?
     /// Keep unsuppressed findings so the run can record a new baseline.
     public var recordsBaseline: Bool
@@ -45,13 +48,13 @@ public struct FilePipeline: Sendable {
     public init(
         parse: @escaping @Sendable (_ bytes: [UInt8], _ path: String) -> Result<Document, Diagnostic>,
         linters: @escaping @Sendable (_ path: String) -> Linter,
-        postprocess: (@Sendable (_ result: LintResult, _ linter: Linter) -> LintResult)? = nil,
+        disputes: DisputeLinking? = nil,
         baseline: Baseline? = nil,
         recordsBaseline: Bool = false
     ) {
         self.parse = parse
         self.linters = linters
-        self.postprocess = postprocess
+        self.disputes = disputes
         self.baseline = baseline
         self.recordsBaseline = recordsBaseline
     }
@@ -82,7 +85,12 @@ public struct FilePipeline: Sendable {
         }
         let linter = linters(item.path)
         var linted = linter.lint(document)
-        if let postprocess { linted = postprocess(linted, linter) }
+        var linkedDocument: LinkedDocument?
+        if let disputes {
+            let linked = disputes.link(linted, linter: linter)
+            linted = linked.result
+            linkedDocument = linked
+        }
         var findings = linted.findings
         let recordable = recordsBaseline ? findings.filter { $0.suppression == nil } : []
         var baselined = 0
@@ -90,7 +98,9 @@ public struct FilePipeline: Sendable {
             (findings, baselined) = baseline.partition(findings, path: item.path)
         }
         let result = DocumentResult(document: linted.document, findings: findings, diagnostics: linted.warnings)
-        return FileOutcome(result: result, bytes: bytes.count, baselined: baselined, recordable: recordable)
+        var outcome = FileOutcome(result: result, bytes: bytes.count, baselined: baselined, recordable: recordable)
+        outcome.linkedDocument = linkedDocument
+        return outcome
     }
 }
 

@@ -49,7 +49,7 @@ public struct DocumentLoader: Sendable {
         let lines = LineIndex(bytes: decoded.bytes)
         switch format {
         case .plainText:
-            return .success(Self.plainTextDocument(path: path, lines: lines, warnings: decoded.warnings))
+            return .success(PlainTextParser().parse(path: path, lines: lines, warnings: decoded.warnings))
         case .markdown:
             return .success(MarkdownContractParser().parse(path: path, lines: lines, warnings: decoded.warnings))
         case .xml:
@@ -57,11 +57,6 @@ public struct DocumentLoader: Sendable {
         case .html:
             return .success(HTMLContractParser().parse(path: path, lines: lines, warnings: decoded.warnings))
         }
-    }
-
-    /// Interim plain-text handling until the plain-text parser lands: the whole text as one preamble.
-    static func plainTextDocument(path: String, lines: LineIndex, warnings: [Diagnostic]) -> Document {
-        MarkupTree().document(path: path, format: .plainText, lines: lines, nonProseRanges: [], warnings: warnings)
     }
 
     /// Reads a whole file with POSIX calls (straight into `[UInt8]`, no `Data` bridging).

@@ -49,6 +49,12 @@ public struct CategoryCatalog: Sendable {
         var bodies: PhrasePatternSet
         var disputeTerms: PhrasePatternSet
         var ancestors: [[Int]]   // per category: itself and its ancestors, indices
+
+        static func bodyPatterns(_ categories: [ClauseCategory]) -> [(text: String, owner: Int)] {
+            categories.enumerated().flatMap { index, category in
+                category.bodyPatterns.map { ($0, index) } + category.excludePatterns.map { ($0, categories.count + index) }
+            }
+        }
         var indexByID: [String: Int]
 
         init(_ categories: [ClauseCategory]) throws(PhrasePatternSet.PatternError) {
@@ -57,9 +63,7 @@ public struct CategoryCatalog: Sendable {
             headings = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.headingKeywords.map { ($0, index) } })
             // Body patterns and exclusions share one automaton (one pass): exclusions are owned
             // by `categories.count + index`.
-            bodies = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in
-                category.bodyPatterns.map { ($0, index) } + category.excludePatterns.map { ($0, categories.count + index) }
-            })
+            bodies = try PhrasePatternSet(patterns: Self.bodyPatterns(categories))
             disputeTerms = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.disputeTerms.map { ($0, index) } })
             ancestors = categories.map { category in
                 var chain: [Int] = []
@@ -96,10 +100,19 @@ public struct CategoryCatalog: Sendable {
     /// of the category's heading keywords or its own text (before its first child) matches one
     /// of its body patterns not cancelled by an exclusion.
     public func categorize(_ document: Document) -> Document {
+        categorize(document, bodyScan: compiled.bodies.matches(in: document.bytes, skipping: document.nonProseRanges))
+    }
+
+    /// The body patterns and exclusions, with the owners `categorize(_:bodyScan:)` expects
+    /// (category index; exclusions `categories.count + index`), for a scan shared with rules.
+    var bodyPatterns: [(text: String, owner: Int)] { Compiled.bodyPatterns(categories) }
+
+    /// `categorize` from matches of `bodyPatterns` found by a shared scan.
+    func categorize(_ document: Document, bodyScan: [PhrasePatternSet.Match]) -> Document {
         if categories.isEmpty { return document }
         var byClause: [String: Set<Int>] = [:]
 
-        for match in bodyMatches(in: document) {
+        for match in applyExclusions(bodyScan) {
             guard let clause = document.deepestClause(containing: match.range.lowerBound) else { continue }
             byClause[clause.id, default: []].insert(match.owner)
         }
@@ -124,12 +137,13 @@ public struct CategoryCatalog: Sendable {
     /// Body-pattern matches that give a category (exclusions applied): the evidence behind
     /// `categorize`, for tuning and for explaining why a clause got a category.
     public func evidence(in document: Document) -> [(categoryID: String, range: Range<Int>)] {
-        bodyMatches(in: document).map { (categories[$0.owner].id, $0.range) }
+        applyExclusions(compiled.bodies.matches(in: document.bytes, skipping: document.nonProseRanges)).map { (categories[$0.owner].id, $0.range) }
     }
 
-    private func bodyMatches(in document: Document) -> [PhrasePatternSet.Match] {
+    /// Drops body matches overlapped by an exclusion of the same category (and the
+    /// exclusions themselves).
+    private func applyExclusions(_ all: [PhrasePatternSet.Match]) -> [PhrasePatternSet.Match] {
         let count = categories.count
-        let all = compiled.bodies.matches(in: document.bytes, skipping: document.nonProseRanges)
         var excludedByCategory: [Int: [Range<Int>]] = [:]
         for match in all where match.owner >= count {
             excludedByCategory[match.owner - count, default: []].append(match.range)

@@ -38,7 +38,8 @@ public struct Linter: Sendable {
     public var enabledRules: [Rule] { ruleSet.rules.filter(configuration.isEnabled) }
 
     public func lint(_ document: Document) -> LintResult {
-        let categorised = ruleSet.categories.categorize(document)
+        let scan = ruleSet.sharedScan.run(document)
+        let categorised = ruleSet.categories.categorize(document, bodyScan: scan.categories)
         let contractType = configuration.contractType ?? ruleSet.contractTypes.detect(categorised)
         let context = RuleContext(
             document: categorised,
@@ -46,8 +47,9 @@ public struct Linter: Sendable {
             catalogs: RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes)
         )
         var findings: [Finding] = []
-        for check in ruleSet.checks {
-            for var finding in check.findings(in: context) {
+        for (index, check) in ruleSet.checks.enumerated() {
+            let found = check.scanPatterns.isEmpty ? check.findings(in: context) : check.findings(in: context, scan: scan.checks[index])
+            for var finding in found {
                 guard let rule = rulesByID[finding.ruleID], configuration.isEnabled(rule) else { continue }
                 if !rule.contractTypes.isEmpty {
                     guard let contractType, rule.contractTypes.contains(contractType) else { continue }

@@ -96,6 +96,7 @@ public struct PhraseAutomaton: Sendable {
         var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
         var terminal: [[Int32]] = [[]]
         var depth: [Int] = [0]
+        var lastClass: [Int] = [0]   // the class of the byte that leads into each node
         for (index, entry) in prepared.enumerated() {
             var node = 0
             for byte in entry.bytes {
@@ -105,6 +106,7 @@ public struct PhraseAutomaton: Sendable {
                     children.append([Int32](repeating: -1, count: classCount))
                     terminal.append([])
                     depth.append(depth[node] + 1)
+                    lastClass.append(cls)
                 }
                 node = Int(children[node][cls])
             }
@@ -153,6 +155,16 @@ public struct PhraseAutomaton: Sendable {
 
         self.classOf = classOf
         self.classCount = classCount
+        // Whitespace runs: a node entered by a space stays put on further whitespace, so a run
+        // of spaces, tabs and line breaks reads as one space without a branch per byte. (No
+        // phrase ends with a space, so such nodes report nothing.)
+        let spaceClass = Int(classOf[0x20])
+        if spaceClass != 0 {
+            for node in 1..<nodeCount where lastClass[node] == spaceClass {
+                table[node * classCount + spaceClass] = Int32(node)
+            }
+        }
+
         // Encode each target as its row offset (no multiply per byte), bit-inverted (negative)
         // when the target state ends a phrase (one test per byte instead of two loads).
         var encoded = [Int32](repeating: 0, count: table.count)
@@ -181,18 +193,10 @@ public struct PhraseAutomaton: Sendable {
             classOf.withUnsafeBufferPointer { classOf in
                 transitions.withUnsafeBufferPointer { table in
                     var row = 0
-                    var previousWasSpace = true
                     var index = range.lowerBound
                     let end = range.upperBound
                     while index < end {
-                        let byte = text[index]
-                        if byte <= 0x20 && (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
-                            if previousWasSpace { index &+= 1; continue }
-                            previousWasSpace = true
-                        } else {
-                            previousWasSpace = false
-                        }
-                        let next = Int(table[row &+ Int(classOf[Int(byte)])])
+                        let next = Int(table[row &+ Int(classOf[Int(text[index])])])
                         if next >= 0 {
                             row = next
                         } else {

@@ -95,7 +95,7 @@ public enum RuleDocumentation {
         out.append("")
         out.append("`RuleSet.defaultRulesDirectory` takes `--rules-root`, else `$CLAUSELINT_RULES`, else the `Rules/` folder of the repository the executable was built in (or above the current folder).")
         out.append("")
-        out.append("Adding a rule of an existing kind touches only `Rules/`. Adding a kind is one Swift file defining a `RuleKindEntry` (name, documented parameters, and a `compile` closure that validates the rules' parameters and returns `RuleCheck`s) plus one line in `RuleKindRegistry` (`Sources/ClauseRules/RuleKind.swift`, or `Structural/StructuralKinds.swift` for structural kinds).")
+        out.append("Adding a rule of an existing kind touches only `Rules/`. Adding a kind is one Swift file defining a `RuleKindEntry` (name, documented parameters, and a `compile` closure that validates the rules' parameters and returns `RuleCheck`s) plus one line in `RuleKindRegistry` (`Sources/ClauseRules/RuleKind.swift`, or `Structural/StructuralKinds.swift` for structural kinds). A check that looks for phrases declares them as `scanPatterns`: the linter then finds them in the same single pass over the document as the categories and the other kinds, and hands the matches to `findings(in:scan:)`.")
         out.append("")
         out.append("## Rule kinds")
         out.append("")

@@ -5,6 +5,20 @@ public protocol RuleCheck: Sendable {
     /// Findings for the document in `context` (already categorised). Findings carry the rule's
     /// default severity; the linter applies configuration and suppressions afterwards.
     func findings(in context: RuleContext) -> [Finding]
+
+    /// Phrase patterns (see `PhrasePatternSet`; owners are the check's own numbers) the check
+    /// wants found. The linter finds the patterns of all checks and of the categories in one
+    /// pass over the document and calls `findings(in:scan:)`. Empty by default.
+    var scanPatterns: [(text: String, owner: Int)] { get }
+
+    /// Findings from the matches of `scanPatterns` (owners as given, sorted by start). The
+    /// default ignores them and calls `findings(in:)`.
+    func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding]
+}
+
+extension RuleCheck {
+    public var scanPatterns: [(text: String, owner: Int)] { [] }
+    public func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] { findings(in: context) }
 }
 
 /// A rule kind: the engine code behind every rule whose YAML says `kind: <name>`.

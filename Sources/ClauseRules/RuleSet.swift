@@ -20,6 +20,8 @@ public struct RuleSet: Sendable {
     public var contractTypes: ContractTypeCatalog
     /// The compiled checks, one or more per rule kind in use.
     public var checks: [any RuleCheck]
+    /// The categories' and checks' phrase patterns in one automaton (see `Linter`).
+    let sharedScan: SharedScan
 
     public var descriptors: [RuleDescriptor] { rules.map(\.descriptor) }
 
@@ -107,7 +109,13 @@ public struct RuleSet: Sendable {
             }
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
-        return RuleSet(rules: rules, categories: catalog, contractTypes: typeCatalog, checks: checks)
+        let sharedScan: SharedScan
+        do {
+            sharedScan = try SharedScan(categories: catalog, checks: checks)
+        } catch {
+            throw Diagnostics([Diagnostic(path: directories.first ?? ".", message: "cannot combine the rules' phrase patterns: \(error)")])
+        }
+        return RuleSet(rules: rules, categories: catalog, contractTypes: typeCatalog, checks: checks, sharedScan: sharedScan)
     }
 
     /// The rule set a configuration asks for: the default folder, the configuration's

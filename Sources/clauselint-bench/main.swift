@@ -12,6 +12,7 @@ struct ClauseLintBench: AsyncParsableCommand {
             LocateEvaluation.self,
             LintBenchmark.self,
             ParseBenchmark.self,
+            OutlineBenchmark.self,
         ]
     )
 }

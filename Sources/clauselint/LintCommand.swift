@@ -78,11 +78,6 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "No progress bar (it only appears when stderr is a terminal).")
     var noProgress = false
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if includeClosed && disputes == nil { throw ValidationError("--include-closed needs --disputes FILE") }
-    }
-
     func run() async throws {
         let standardError = StandardError()
         func usageError(_ message: String) -> ExitCode {
@@ -90,6 +85,9 @@ struct LintCommand: AsyncParsableCommand {
             return ExitCode(2)
         }
 
+        // Checked here rather than in `validate()`, so these usage errors exit with 2 like the others.
+        if let jobs, jobs < 1 { throw usageError("--jobs must be at least 1") }
+        if includeClosed && disputes == nil { throw usageError("--include-closed needs --disputes FILE") }
         let shardSpec: Shard?
         do { shardSpec = try shard.map(Shard.init(parsing:)) } catch { throw usageError("--shard: \(error)") }
 
@@ -133,6 +131,9 @@ struct LintCommand: AsyncParsableCommand {
             }
         }
 
+        for problem in linking?.problems ?? [] { standardError.write(problem.description + "\n") }
+        let registerErrors = linking?.problems.contains { $0.severity == .error } ?? false
+
         let report: ReportOutput
         do { report = try ReportOutput(output.map { .file($0) } ?? .standardOutput) } catch let problem as Diagnostic {
             throw usageError(problem.description)
@@ -142,7 +143,7 @@ struct LintCommand: AsyncParsableCommand {
         let pipeline = FilePipeline(
             parse: FilePipeline.standardParse,
             linters: { catalog.linter(for: $0) },
-            postprocess: linking?.postprocess,
+            disputes: linking,
             baseline: knownBaseline,
             recordsBaseline: writeBaseline != nil
         )
@@ -163,7 +164,7 @@ struct LintCommand: AsyncParsableCommand {
                 for diagnostic in outcome.result.diagnostics where diagnostic.severity == .error {
                     standardError.write(diagnostic.description + "\n")
                 }
-                linking?.observe(outcome)
+                linking?.keep(outcome.linkedDocument)
             }
             totals.summary.disputes = linking?.summaries(inputPaths: items.map(\.path)) ?? []
             try report.write(reporter.finish(totals.summary))
@@ -190,7 +191,7 @@ struct LintCommand: AsyncParsableCommand {
             }
         }
 
-        if totals.summary.inputErrors > 0 { throw ExitCode(3) }
+        if totals.summary.inputErrors > 0 || registerErrors { throw ExitCode(3) }
         if writeBaseline != nil { return }
         let failing = totals.summary.findingsBySeverity.contains { $0.key >= failOn && $0.value > 0 }
         if failing { throw ExitCode(1) }

@@ -51,7 +51,7 @@ struct LintCommandTests {
         #expect(badConfig.stderr.contains(".clauselint.yml:2:"))
         #expect(badConfig.stdout.isEmpty)
         let clean = try contractFolder(extra: ["not-a-baseline.json": Array("[1, 2]".utf8)])
-        for arguments in [["--shard", "5/4"], ["--shard", "x"], ["--baseline", "missing.json"], ["--baseline", "not-a-baseline.json"], ["--output", "no/such/folder/report.json"], ["--config", "missing.yml"]] {
+        for arguments in [["--shard", "5/4"], ["--shard", "x"], ["--baseline", "missing.json"], ["--baseline", "not-a-baseline.json"], ["--output", "no/such/folder/report.json"], ["--config", "missing.yml"], ["--jobs", "0"], ["--include-closed"]] {
             let run = try clauselint(["lint", "contracts", "--no-progress"] + arguments, in: clean)
             #expect(run.status == 2, "\(arguments)")
             #expect(run.stdout.isEmpty, "\(arguments)")
@@ -194,4 +194,38 @@ func cuadContracts() -> String? {
         if FileManager.default.fileExists(atPath: path) { return path }
     }
     return nil
+}
+
+@Suite("clauselint lint --disputes")
+struct LintDisputesTests {
+    func disputes(_ run: RunResult) throws -> (ids: [String], linkedFindings: [[String: Any]]) {
+        let report = try json(run.stdout)
+        let ids = (report["disputes"] as! [[String: Any]]).map { $0["id"] as! String }
+        let findings = (report["documents"] as! [[String: Any]]).flatMap { $0["findings"] as! [[String: Any]] }
+        return (ids, findings.filter { !($0["disputeIds"] as? [String] ?? []).isEmpty })
+    }
+
+    @Test("open disputes are linked; findings carry their ids; contested-section flags the clauses; an unusable dispute is an input error")
+    func linksOpenDisputes() throws {
+        let run = try clauselint(["lint", "Fixtures/disputes/contracts", "--disputes", "Fixtures/disputes/register.yml", "--format", "json", "--no-progress"])
+        #expect(run.status == 3, "D-107 has neither description nor clauses")
+        #expect(run.stderr.contains("Fixtures/disputes/register.yml:51:5: error: dispute D-107"))
+        let (ids, linked) = try disputes(run)
+        #expect(ids == ["D-101", "D-102", "D-104", "D-105", "D-106", "D-108"])
+        let contested = linked.filter { $0["ruleId"] as? String == "contested-section" }
+        #expect(contested.count >= 5)
+        #expect(contested.contains { ($0["disputeIds"] as? [String]) == ["D-102"] && ($0["clause"] as? [String: Any])?["id"] as? String == "4.2" })
+        #expect(linked.contains { $0["ruleId"] as? String == "vague-timing" && ($0["disputeIds"] as? [String]) == ["D-105"] })
+    }
+
+    @Test("--include-closed links resolved disputes too; a malformed register is exit 2")
+    func includeClosedAndBadRegister() throws {
+        let run = try clauselint(["lint", "Fixtures/disputes/contracts", "--disputes", "Fixtures/disputes/register.yml", "--include-closed", "--format", "json", "--no-progress"])
+        #expect(try disputes(run).ids.contains("D-103"))
+        let folder = try contractFolder(extra: ["register.yml": Array("disputes:\n  - id: [unclosed\n".utf8)])
+        let bad = try clauselint(["lint", "contracts", "--disputes", "register.yml", "--no-progress"], in: folder)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("register.yml:"))
+        #expect(bad.stdout.isEmpty)
+    }
 }

@@ -57,3 +57,15 @@ struct RunnerTests {
         #expect(emitted == 5)
     }
 }
+
+@Suite("Progress bar")
+struct ProgressBarTests {
+    @Test("files done/total, MB/s and ETA; nothing drawn when disabled")
+    func line() {
+        let bar = ProgressBar(totalFiles: 332, totalBytes: 18_000_000, enabled: false)
+        #expect(bar.line(doneFiles: 83, doneBytes: 4_500_000, elapsed: 0.5) == "[######------------------] 83/332 files  9.0 MB/s  ETA 2s")
+        #expect(bar.line(doneFiles: 332, doneBytes: 18_000_000, elapsed: 2) == "[########################] 332/332 files  9.0 MB/s")
+        #expect(ProgressBar.duration(75) == "1m15s")
+        #expect(ProgressBar.duration(3 * 3600 + 120) == "3h02m")
+    }
+}

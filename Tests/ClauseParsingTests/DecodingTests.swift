@@ -82,3 +82,21 @@ import Testing
         #expect(document.clauses.map(\.id) == ["1"])
     }
 }
+
+@Suite struct LoaderPlainTextTests {
+    @Test func plainTextGoesThroughThePlainTextParserWithDecodingWarnings() throws {
+        // UTF-16 LE with CRLF and a Windows-1252-free body; then a Windows-1252 file.
+        let text = "SERVICES AGREEMENT\r\n\r\n1. Services. Provider shall provide the Services.\r\n\r\n2. Fees. Customer shall pay the Fees.\r\n\r\n3. Term. One year.\r\n"
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let document = try DocumentLoader().parse(bytes: utf16, path: "a.txt", format: .plainText).get()
+        #expect(document.format == .plainText)
+        #expect(!document.text.contains("\r"))
+        #expect(document.clauses.filter { $0.number != nil }.map(\.id) == ["1", "2", "3"])
+        #expect(ClauseTreeInvariants.violations(in: document) == [])
+
+        let latin: [UInt8] = Array("1. Fees. The ".utf8) + [0x93] + Array("Fee".utf8) + [0x94] + Array(" is due.\n2. Term. One year.\n3. Law. English law.\n".utf8)
+        let second = try DocumentLoader().parse(bytes: latin, path: "b.txt", format: .plainText).get()
+        #expect(second.warnings.map(\.description) == ["b.txt:1:14: warning: not valid UTF-8 (byte 0x93); decoded as Windows-1252"])
+        #expect(second.text.hasPrefix("1. Fees. The “Fee” is due."))
+    }
+}

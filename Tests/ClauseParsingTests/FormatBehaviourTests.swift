@@ -27,6 +27,13 @@ import Testing
         ])
     }
 
+    @Test func compoundLabelsNeedFewLetters() {
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: true)?.idPart == "A1-2")
+        #expect(MarkupNumber.parse(Array("2-3. Fees".utf8)[...], lenient: true)?.idPart == "2-3")
+        #expect(MarkupNumber.parse(Array("COVID-19. Measures".utf8)[...], lenient: true) == nil)
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: false) == nil)
+    }
+
     @Test func markdownNonProseRanges() throws {
         let text = "---\ntitle: x\n---\n<!-- note -->\n\n## 1. Fees\n\n```\ncode 2. not a clause\n```\n\n    indented code\n"
         let document = try FormatTestSupport.parse(text, format: .markdown)
@@ -89,5 +96,49 @@ import Testing
         let document = try FormatTestSupport.parse("<html><body><p>1. Term. One year.<p>2. Fees. <b>Monthly", format: .html)
         #expect(document.clauses.map(\.id) == ["1", "2"])
         #expect(ClauseTreeInvariants.violations(in: document) == [])
+    }
+}
+
+@Suite struct HTMLTableClauseTests {
+    @Test func hangingIndentTablesAreClausesButContentsTablesAreNot() throws {
+        let html = """
+        <p>CONTENTS</p>
+        <table><tr><td>1.</td><td>Services</td><td>2</td></tr><tr><td>2.</td><td>Fees</td><td>3</td></tr></table>
+        <p>1. Services. Provider shall provide the Services described in the order form.</p>
+        <table><tr><td style="width:5%">(a)</td><td>Provider shall staff the help desk from 08:00 to 20:00 on business days.</td></tr>
+        <tr><td>(b)</td><td>Provider shall answer e-mails within four business hours of their receipt.</td></tr></table>
+        <p>2. Fees. Customer pays monthly.</p>
+        """
+        let document = try FormatTestSupport.parse(html, format: .html)
+        #expect(document.allClauses.map(\.id) == ["contents", "1", "1(a)", "1(b)", "2"])
+        #expect(ClauseTreeInvariants.violations(in: document) == [])
+        let a = try #require(document.clause(withID: "1(a)"))
+        #expect(document.text(of: a).hasPrefix("(a)</td><td>Provider shall staff"))
+        #expect(document.text(of: a).hasSuffix("on business days."))
+    }
+}
+
+@Suite struct HTMLOrderedListTests {
+    @Test func orderedListItemsAreNumberedAsRendered() throws {
+        let html = """
+        <h2>4. Payment</h2>
+        <ol>
+          <li>Invoices. Provider invoices monthly in advance.
+            <ol type="a">
+              <li>Invoices are sent by e-mail.</li>
+              <li>Disputed amounts may be withheld.</li>
+            </ol>
+          </li>
+          <li>Late Payment. Interest accrues at 1% per month.</li>
+        </ol>
+        <ol start="3"><li>Taxes are extra.</li></ol>
+        <ul><li>Bullet items stay text.</li></ul>
+        """
+        let document = try FormatTestSupport.parse(html, format: .html)
+        #expect(document.allClauses.map { "\($0.id)|\($0.number ?? "")|\($0.heading ?? "")" } == [
+            "4|4.|Payment", "4.1|1.|Invoices", "4.1.a|a.|", "4.1.b|b.|", "4.2|2.|Late Payment", "4.3|3.|",
+        ])
+        #expect(ClauseTreeInvariants.violations(in: document) == [])
+        #expect(document.text(of: try #require(document.clause(withID: "4.1.b"))) == "Disputed amounts may be withheld.")
     }
 }

@@ -57,8 +57,8 @@ import Testing
     }
 
     @Test func everyDefaultRuleFiresInSomeFixtureAndIsQuietInAnother() {
-        // contested-section fires only with a dispute register (checked in ClauseDisputesTests).
-        for rule in defaultRuleSet.rules where rule.kind != "contested-section" {
+        // Kinds whose findings a later stage makes (contested-section) are tested there.
+        for rule in defaultRuleSet.rules where RuleKindRegistry.entry(named: rule.kind)?.findingsMadeOutsideLinter != true {
             let firing = Self.expected.filter { $0.value[rule.id] != nil }
             #expect(!firing.isEmpty, "no fixture where \(rule.id) fires")
             #expect(firing.count < Self.expected.count, "no fixture where \(rule.id) stays quiet")
@@ -77,5 +77,23 @@ import Testing
         #expect(effort.clause?.categories.contains("performance") == true)
         #expect(effort.span.startLine == 9 && effort.span.startColumn == 39)
         #expect(result.findings.map(\.span.startOffset) == result.findings.map(\.span.startOffset).sorted())
+    }
+
+    /// The linter's single shared scan gives the same findings as each check scanning on its own.
+    @Test(arguments: expected.keys.sorted())
+    func sharedScanAgreesWithStandaloneChecks(name: String) throws {
+        let result = try Self.lintFixture(name)
+        let context = RuleContext(document: result.document, contractType: result.contractType, catalogs: RuleCatalogs(categories: defaultRuleSet.categories, contractTypes: defaultRuleSet.contractTypes))
+        var standalone: [String] = []
+        for check in defaultRuleSet.checks {
+            for finding in check.findings(in: context) {
+                guard let rule = defaultRuleSet.rule(withID: finding.ruleID) else { continue }
+                if !rule.contractTypes.isEmpty && !(result.contractType.map(rule.contractTypes.contains) ?? false) { continue }
+                standalone.append("\(finding.ruleID)@\(finding.span.startOffset)-\(finding.span.endOffset)")
+            }
+        }
+        let shared = result.findings.map { "\($0.ruleID)@\($0.span.startOffset)-\($0.span.endOffset)" }
+        #expect(shared.sorted() == standalone.sorted())
+        #expect(defaultRuleSet.categories.categorize(ParagraphDocument.make(text: try String(contentsOfFile: repositoryRoot.appendingPathComponent("Fixtures/lint/\(name)").path, encoding: .utf8), path: "Fixtures/lint/\(name)")).allClauses.map(\.categories) == result.document.allClauses.map(\.categories))
     }
 }

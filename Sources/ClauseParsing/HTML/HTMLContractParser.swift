@@ -22,6 +22,11 @@ struct HTMLContractParser {
         var start: Int
         var end: Int
         var inTable: Bool
+        /// The table row the block is in (cells of one row share it).
+        var row: Int?
+        /// For an `<li>` of an `<ol>`: its number as a browser renders it, and the list depth.
+        var listLabel: String?
+        var listDepth = 0
     }
 
     func parse(path: String, lines: LineIndex, warnings: [Diagnostic]) -> Document {
@@ -44,7 +49,7 @@ struct HTMLContractParser {
                 defer { xmlFreeDoc(document) }
                 if let root = xmlDocGetRootElement(document) {
                     var collector = BlockCollector(scanner: scanner, lines: lines)
-                    collector.visit(root, inTable: false)
+                    collector.visit(root, inTable: false, row: nil)
                     blocks = collector.blocks
                 }
             }
@@ -71,7 +76,21 @@ struct HTMLContractParser {
         var headings: [(rank: Int, node: Int)] = []
         var stack = NumberingStack()
         var sawClause = false
-        for block in blocks where !block.text.isEmpty {
+        var skipNext = false
+        for (position, original) in blocks.enumerated() where !original.text.isEmpty {
+            if skipNext { skipNext = false; continue }
+            var block = original
+            // EDGAR hanging indents: a row whose first cell is only a number and whose next cell
+            // is clause text (`<td>(a)</td><td>Supplier shall …</td>`) is a clause. Short next
+            // cells (a table of contents, a price list) are not.
+            if block.inTable, let row = block.row, position + 1 < blocks.count, blocks[position + 1].row == row,
+               blocks[position + 1].text.utf8.count >= 60, case let cell = Array(block.text.utf8),
+               let number = MarkupNumber.parse(cell[...], lenient: true), number.length >= cell.count {
+                block.text += " " + blocks[position + 1].text
+                block.end = blocks[position + 1].end
+                block.inTable = false
+                skipNext = true
+            }
             let textBytes = Array(block.text.utf8)
             let headingRank = block.name.count == 2 && block.name.hasPrefix("h") ? Int(String(block.name.last!)) : nil
             if !sawClause, tree.nodes.isEmpty, block.text.utf8.count <= 120, headingRank == 1 || (headingRank == nil && !block.text.contains(where: \.isLowercase) && block.text.contains(where: \.isLetter)),
@@ -92,6 +111,20 @@ struct HTMLContractParser {
                 depths[index] = depth
                 headings.append((rank, index))
                 stack.reset()
+                sawClause = true
+                continue
+            }
+            if !block.inTable, let label = block.listLabel {
+                // An ordered-list item: numbered as rendered; each list depth is its own level.
+                var number = MarkupNumber(written: label + ".", idPart: label, style: .decimal(components: 100 + block.listDepth), token: label, kindHint: nil, length: 0)
+                let parent = stack.parent(for: &number) ?? headings.last?.node
+                let depth = parent.map { depths[$0]! + 1 } ?? 1
+                let heading = Self.runInHeading(textBytes, after: 0)
+                let index = tree.add(.init(number: number.written, idPart: label, heading: heading,
+                                           kind: ClauseKindGuess.kind(number: nil, heading: heading, depth: depth),
+                                           start: block.start, end: block.end), parent: parent)
+                depths[index] = depth
+                stack.push(number, node: index)
                 sawClause = true
                 continue
             }
@@ -172,7 +205,8 @@ struct HTMLContractParser {
                 let element = scanner.elements[probe]
                 if element.localName == name {
                     let elementLine = lines.line(at: element.start)
-                    if elementLine == line || line <= 0 {
+                    // libxml2 caps HTML element line numbers at 65535.
+                    if elementLine == line || line <= 0 || (line >= 65535 && elementLine >= 65535) {
                         cursor = probe + 1
                         return element
                     }
@@ -183,11 +217,63 @@ struct HTMLContractParser {
             return nil
         }
 
-        mutating func visit(_ node: xmlNodePtr, inTable: Bool) {
+        var rowCount = 0
+
+        /// Items seen so far per `<ol>` (keyed by the list node).
+        var listCounters: [UnsafeMutableRawPointer: Int] = [:]
+
+        /// `<ol type="a" start="3">` item number `n` as a browser shows it.
+        static func listLabel(_ list: xmlNodePtr, index: Int) -> String {
+            var start = 1
+            var type = "1"
+            var attribute = list.pointee.properties
+            while let current = attribute {
+                let name = MarkupScanner.asciiLowercased(current.pointee.name)
+                if let value = current.pointee.children?.pointee.content {
+                    let text = String(cString: value).markupTrimmed
+                    if name == "start", let number = Int(text) { start = number }
+                    if name == "type" { type = text }
+                }
+                attribute = current.pointee.next
+            }
+            let value = start + index
+            switch type {
+            case "a", "A":
+                guard value >= 1 && value <= 26 else { return String(value) }
+                let letter = String(UnicodeScalar(UInt8(type == "a" ? 96 : 64) + UInt8(value)))
+                return letter
+            case "i", "I":
+                let roman = romanNumeral(value)
+                return type == "i" ? roman.lowercased() : roman
+            default:
+                return String(value)
+            }
+        }
+
+        static func romanNumeral(_ value: Int) -> String {
+            guard value > 0 && value < 4000 else { return String(value) }
+            let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+            var rest = value
+            var result = ""
+            for (amount, letters) in table { while rest >= amount { result += letters; rest -= amount } }
+            return result
+        }
+
+        mutating func visit(_ node: xmlNodePtr, inTable: Bool, row: Int?, listDepth: Int = 0) {
             let name = MarkupScanner.asciiLowercased(node.pointee.name)
             let source = sourceElement(name: name, line: Int(xmlGetLineNo(node)))
             let isBlock = HTMLContractParser.blockElements.contains(name)
             let nowInTable = inTable || name == "table"
+            let listDepth = name == "ol" ? listDepth + 1 : listDepth
+            var listLabel: String?
+            if name == "li", let list = node.pointee.parent, MarkupScanner.asciiLowercased(list.pointee.name) == "ol" {
+                let key = UnsafeMutableRawPointer(list)
+                let index = listCounters[key, default: 0]
+                listCounters[key] = index + 1
+                listLabel = Self.listLabel(list, index: index)
+            }
+            var row = row
+            if name == "tr" { rowCount += 1; row = rowCount }
             if name == "script" || name == "style" || name == "head" { return }
             if isBlock {
                 var text: [UInt8] = []
@@ -196,14 +282,15 @@ struct HTMLContractParser {
                 let collapsed = Self.collapse(text)
                 if !collapsed.isEmpty, let source {
                     let start = firstProse(from: source.startTagEnd, limit: source.end) ?? source.start
-                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable))
+                    blocks.append(Block(name: name, text: collapsed, start: start, end: source.end, inTable: nowInTable, row: row,
+                                        listLabel: listLabel, listDepth: listDepth))
                 }
-                for child in childBlocks { visit(child, inTable: nowInTable) }
+                for child in childBlocks { visit(child, inTable: nowInTable, row: row, listDepth: listDepth) }
                 return
             }
             var child = node.pointee.children
             while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable) }
+                if current.pointee.type == XML_ELEMENT_NODE { visit(current, inTable: nowInTable, row: row, listDepth: listDepth) }
                 child = current.pointee.next
             }
         }

@@ -28,8 +28,9 @@ enum ClauseContentKind {
 struct ClauseContentChecks: RuleCheck {
     let checks: [ClauseContentCheck]
     let matcher: PhrasePatternSet
+    /// Owner of a pattern: rule index × 2, + 1 for `must_mention`.
+    let scanPatterns: [(text: String, owner: Int)]
 
-    /// Owner of a pattern in the shared set: rule index × 2, + 1 for `must_mention`.
     init(rules: [ClauseContentCheck]) throws {
         checks = rules
         var patterns: [(text: String, owner: Int)] = []
@@ -37,13 +38,13 @@ struct ClauseContentChecks: RuleCheck {
             patterns += check.whenPatterns.map { ($0, index * 2) }
             patterns += check.requiredPatterns.map { ($0, index * 2 + 1) }
         }
+        scanPatterns = patterns
         matcher = try PhrasePatternSet(patterns: patterns)
     }
 
+    /// On its own (without the linter's shared scan): scan only the clauses the rules look at.
     func findings(in context: RuleContext) -> [Finding] {
-        // Only documents with a clause of one of the categories need the scan.
         guard checks.contains(where: { context.clausesByCategory[$0.category]?.isEmpty == false }) else { return [] }
-        // Scan only the clauses the rules look at (their outermost clauses, merged).
         var spans: [Range<Int>] = []
         for check in checks { spans += context.outermostClauses(of: check.category).map(\.span.byteRange) }
         spans.sort { $0.lowerBound < $1.lowerBound }
@@ -55,16 +56,19 @@ struct ClauseContentChecks: RuleCheck {
                 merged.append(span)
             }
         }
-        var starts = [[Int]](repeating: [], count: checks.count * 2)
-        for span in merged {
-            for match in matcher.matches(in: context.bytes, range: span, skipping: context.document.nonProseRanges) {
-                starts[match.owner].append(match.range.lowerBound)
-            }
-        }
-        for index in starts.indices { starts[index].sort() }
+        var scan: [PhrasePatternSet.Match] = []
+        for span in merged { scan += matcher.matches(in: context.bytes, range: span, skipping: context.document.nonProseRanges) }
+        return findings(in: context, scan: scan)
+    }
+
+    func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] {
+        guard checks.contains(where: { context.clausesByCategory[$0.category]?.isEmpty == false }) else { return [] }
+        var ranges = [[Range<Int>]](repeating: [], count: checks.count * 2)
+        for match in scan { ranges[match.owner].append(match.range) }
+        for index in ranges.indices { ranges[index].sort { $0.lowerBound < $1.lowerBound } }
         var findings: [Finding] = []
         for (index, check) in checks.enumerated() {
-            findings += check.findings(in: context, whenStarts: starts[index * 2], requiredStarts: starts[index * 2 + 1])
+            findings += check.findings(in: context, when: ranges[index * 2], required: ranges[index * 2 + 1])
         }
         return findings
     }
@@ -106,25 +110,30 @@ struct ClauseContentCheck: Sendable {
         message = MessageTemplate(try rule.parameter("message")?.string("message") ?? "{clause} does not say what it needs to")
     }
 
-    /// True when one of the sorted offsets lies in the clause (sub-clauses included).
-    static func mentions(_ starts: [Int], in clause: Clause) -> Bool {
-        var low = 0, high = starts.count
+    /// True when one of the matches (sorted by start) lies wholly in the clause (sub-clauses
+    /// included).
+    static func mentions(_ matches: [Range<Int>], in clause: Clause) -> Bool {
+        var low = 0, high = matches.count
         while low < high {
             let mid = (low + high) / 2
-            if starts[mid] < clause.span.startOffset { low = mid + 1 } else { high = mid }
+            if matches[mid].lowerBound < clause.span.startOffset { low = mid + 1 } else { high = mid }
         }
-        return low < starts.count && starts[low] < clause.span.endOffset
+        while low < matches.count && matches[low].lowerBound < clause.span.endOffset {
+            if matches[low].upperBound <= clause.span.endOffset { return true }
+            low += 1
+        }
+        return false
     }
 
-    func findings(in context: RuleContext, whenStarts: [Int], requiredStarts: [Int]) -> [Finding] {
+    func findings(in context: RuleContext, when: [Range<Int>], required: [Range<Int>]) -> [Finding] {
         var clauses = context.outermostClauses(of: category)
-        if !whenPatterns.isEmpty { clauses = clauses.filter { Self.mentions(whenStarts, in: $0) } }
+        if !whenPatterns.isEmpty { clauses = clauses.filter { Self.mentions(when, in: $0) } }
         if clauses.isEmpty { return [] }
         if wholeCategory {
-            if clauses.contains(where: { Self.mentions(requiredStarts, in: $0) }) { return [] }
+            if clauses.contains(where: { Self.mentions(required, in: $0) }) { return [] }
             return [context.finding(rule: rule, clause: clauses[0], message: message.render(["clause": describe(clauses[0])]))]
         }
-        return clauses.filter { !Self.mentions(requiredStarts, in: $0) }.map {
+        return clauses.filter { !Self.mentions(required, in: $0) }.map {
             context.finding(rule: rule, clause: $0, message: message.render(["clause": describe($0)]))
         }
     }

@@ -9,6 +9,7 @@ enum ContestedSectionKind {
         name: "contested-section",
         summary: "Flags every clause linked to an open dispute of the register given with `lint --disputes FILE` (findings made by the disputes stage).",
         parameters: [],
+        findingsMadeOutsideLinter: true,
         compile: { _, _ in [] }
     )
 }

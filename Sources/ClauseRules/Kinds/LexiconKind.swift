@@ -40,6 +40,8 @@ struct LexiconCheck: RuleCheck {
     let terms: [Term]
     let exceptions: [Exception]
     let matcher: PhrasePatternSet
+    /// Terms (owner = term index) then exceptions (owner = term count + exception index).
+    let patterns: [(text: String, owner: Int)]
 
     init(rules: [Rule]) throws {
         var terms: [Term] = []
@@ -89,7 +91,8 @@ struct LexiconCheck: RuleCheck {
         }
         // Owners: terms first, then exceptions (offset by the number of terms).
         let all = termPatterns + exceptionPatterns.enumerated().map { ($0.element, terms.count + $0.offset) }
-        self.matcher = try PhrasePatternSet(patterns: all.map { (text: $0.0, owner: $0.1) }, maxGap: 0)
+        self.patterns = all.map { (text: $0.0, owner: $0.1) }
+        self.matcher = try PhrasePatternSet(patterns: self.patterns, maxGap: 0)
         self.rules = rules
         self.skipDefinedTerms = try rules.map { try $0.parameter("skip_defined_terms")?.bool("skip_defined_terms") ?? false }
         self.messages = messages
@@ -100,8 +103,13 @@ struct LexiconCheck: RuleCheck {
     /// Exception phrases longer than this (bytes, as written in the text) are not looked back for.
     static let longestException = 400
 
+    var scanPatterns: [(text: String, owner: Int)] { patterns }
+
     func findings(in context: RuleContext) -> [Finding] {
-        let matches = matcher.matches(in: context.bytes, skipping: context.document.nonProseRanges)
+        findings(in: context, scan: matcher.matches(in: context.bytes, skipping: context.document.nonProseRanges))
+    }
+
+    func findings(in context: RuleContext, scan matches: [PhrasePatternSet.Match]) -> [Finding] {
         var termMatches: [PhrasePatternSet.Match] = []
         var exceptionMatches: [(Exception, Range<Int>)] = []
         for match in matches {

@@ -32,31 +32,37 @@ struct SharedRegex: @unchecked Sendable {
 /// expression runs on its candidate lines.
 struct PatternChecks: RuleCheck {
     let checks: [PatternCheck]
-    let prefilter: PhraseAutomaton
+    let prefilter: PhrasePatternSet
+    let scanPatterns: [(text: String, owner: Int)]
 
-    init(rules: [PatternCheck]) {
+    init(rules: [PatternCheck]) throws {
         checks = rules
-        var phrases: [PhraseAutomaton.Phrase] = []
+        var patterns: [(text: String, owner: Int)] = []
         for (index, check) in rules.enumerated() {
-            for literal in check.prefilters { phrases.append(.init(literal, id: index)) }
+            for literal in check.prefilters { patterns.append((literal, index)) }
         }
-        prefilter = PhraseAutomaton(phrases: phrases)
+        scanPatterns = patterns
+        prefilter = try PhrasePatternSet(patterns: patterns, maxGap: 0)
     }
 
     /// How far around a prefilter hit the expression looks (bytes, within the hit's line).
     static let window = 200
 
     func findings(in context: RuleContext) -> [Finding] {
+        findings(in: context, scan: prefilter.matches(in: context.bytes))
+    }
+
+    func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] {
         var windowsPerRule = [[Range<Int>]](repeating: [], count: checks.count)
-        let lines = context.document.lines   // hoisted: reading it through `context` in the closure copies the document
+        let lines = context.document.lines
         let window = Self.window
-        prefilter.scan(context.bytes) { match in
+        for match in scan {
             let lineRange = lines.lineRange(lines.line(at: match.range.lowerBound))
             let region = max(lineRange.lowerBound, match.range.lowerBound - window)..<max(match.range.upperBound, min(lineRange.upperBound, match.range.upperBound + window))
-            if let last = windowsPerRule[match.id].last, last.upperBound >= region.lowerBound {
-                windowsPerRule[match.id][windowsPerRule[match.id].count - 1] = last.lowerBound..<max(last.upperBound, region.upperBound)
+            if let last = windowsPerRule[match.owner].last, last.upperBound >= region.lowerBound {
+                windowsPerRule[match.owner][windowsPerRule[match.owner].count - 1] = last.lowerBound..<max(last.upperBound, region.upperBound)
             } else {
-                windowsPerRule[match.id].append(region)
+                windowsPerRule[match.owner].append(region)
             }
         }
         var findings: [Finding] = []
@@ -64,7 +70,9 @@ struct PatternChecks: RuleCheck {
             let regions = check.prefilters.isEmpty ? [0..<context.bytes.count] : windowsPerRule[index]
             findings += check.findings(in: context, regions: regions)
         }
-        return findings
+        // Overlapping windows can find a match twice.
+        var seen = Set<String>()
+        return findings.filter { seen.insert("\($0.ruleID)\u{1F}\($0.span.startOffset)\u{1F}\($0.span.endOffset)").inserted }
     }
 }
 
@@ -85,6 +93,11 @@ struct PatternCheck: Sendable {
             throw patternValue.error("invalid regular expression in rule '\(rule.id)': \(pattern)")
         }
         prefilters = try rule.parameter("prefilter")?.stringList("prefilter") ?? []
+        for literal in prefilters {
+            do { _ = try PhrasePatternSet(patterns: [(literal, 0)]) } catch {
+                throw (rule.parameter("prefilter") ?? patternValue).error("bad prefilter '\(literal)' in rule '\(rule.id)': \(error.description)")
+            }
+        }
         message = MessageTemplate(try rule.parameter("message")?.string("message") ?? rule.summary)
     }
 

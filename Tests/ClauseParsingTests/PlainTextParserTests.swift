@@ -1,0 +1,288 @@
+import ClauseModel
+import ClauseParsing
+import Testing
+
+/// Focused cases for the plain-text parser: each hard case of real contracts on its own.
+@Suite struct PlainTextParserTests {
+    private func parse(_ text: String) -> Document {
+        let document = PlainTextTestSupport.parse(text)
+        let problems = ClauseTreeInvariants.violations(in: document)
+        #expect(problems == [], "invariants: \(problems)")
+        return document
+    }
+
+    private func clause(_ document: Document, _ id: String) -> Clause? { document.clause(withID: id) }
+
+    @Test func sentencesThatStartWithANumberAreNotClauses() {
+        let document = parse("""
+        1. Payment
+
+        1.1 Invoices are payable monthly.
+        30 days after an invoice falls due, the Supplier may suspend delivery.
+        2,000 units shall be delivered in the first month.
+        1 July 2025 is the first delivery date.
+
+        1.2 Prices are fixed.
+
+        2. Delivery
+
+        2.1 Delivery is DDP.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["1", "1.1", "1.2", "2", "2.1"])
+        // The number-led lines stay inside 1.1.
+        #expect(clause(document, "1.1")?.span.endLine == 6)
+    }
+
+    @Test func crossReferencesAreNotClauses() {
+        let document = parse("""
+        1. Term. This Agreement runs for two years as set out in
+        Section 2.1 hereof and subject to clause 3. 2. Fees. The fees are
+        set out in Schedule A attached hereto and are payable under Section 2.2 The Supplier's invoice.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["1", "2"])
+        #expect(clause(document, "2")?.heading == "Fees")
+    }
+
+    @Test func tableOfContentsWithDotLeadersIsNotTheBody() {
+        let document = parse("""
+        SUPPLY AGREEMENT
+
+        TABLE OF CONTENTS
+        1. Definitions ............................ 1
+        2. Supply ................................. 2
+        3. Price .................................. 3
+
+        This Supply Agreement is made between A Ltd and B Ltd.
+
+        1. Definitions
+        Terms have the meanings given below.
+
+        2. Supply
+        A Ltd shall supply the goods.
+
+        3. Price
+        The price is fixed.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["title", "table-of-contents", "preamble", "1", "2", "3"])
+        #expect(clause(document, "table-of-contents")?.span.startLine == 3)
+        #expect(clause(document, "table-of-contents")?.span.endLine == 6)
+        #expect(clause(document, "1")?.span.startLine == 10)
+        #expect(clause(document, "3")?.heading == "Price")
+    }
+
+    @Test func runOnTableOfContentsIsFoundByTheRestartedNumbering() {
+        let document = parse("""
+        LICENSE AGREEMENT
+        Page 1. Definitions 1 1.1 Licensed Patents 2 1.2 Effective Date 2 2. Grant 3 3. Fees 4 4. Term 5
+
+        LICENSE AGREEMENT This agreement is made by X and Y.
+        1. Definitions. 1.1 Licensed Patents. The patents listed in Schedule A. 1.2 Effective Date. The date above.
+        2. Grant. X grants Y a license.
+        3. Fees. Y pays X.
+        4. Term. Five years.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["title", "table-of-contents", "preamble", "1", "1.1", "1.2", "2", "3", "4"])
+        #expect(clause(document, "1.1")?.heading == "Licensed Patents")
+    }
+
+    @Test func pageArtifactsAndRunningHeadersAreNotClauses() {
+        let document = parse("""
+        ACME SERVICES AGREEMENT - CONFIDENTIAL
+
+        1. Services
+        Acme shall provide the services.
+
+        Page 3 of 10
+
+        ACME SERVICES AGREEMENT - CONFIDENTIAL
+        \u{0C}
+        - 4 -
+        12
+        ii
+        Source: ACME CORP, 10-K, 3/1/2020
+        2. Fees
+        The fees are due monthly.
+
+        ACME SERVICES AGREEMENT - CONFIDENTIAL
+
+        3. Term
+        One year.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["preamble", "1", "2", "3"])
+        // Clause 1 runs over the page break (artifacts included) up to the line before "2. Fees".
+        #expect(clause(document, "1")?.span.endLine == 13)
+        #expect(clause(document, "2")?.span.startLine == 14)
+    }
+
+    @Test func runOnSectionYieldsInlineClauses() {
+        var text = ""
+        for number in 1...11 { text += "\(number). Clause Number \(number). The parties agree to term \(number).\n\n" }
+        text += "12. Indemnity 12.1 Each Party shall indemnify the other against third-party claims. 12.2 The indemnified Party shall give prompt notice. 12.3 Neither Party shall settle without consent.\n\n13. Notices. Notices shall be in writing.\n"
+        let document = parse(text)
+        let indemnity = clause(document, "12")
+        #expect(indemnity?.heading == "Indemnity")
+        #expect(indemnity?.children.map(\.id) == ["12.1", "12.2", "12.3"])
+        let line = indemnity?.span.startLine
+        #expect(indemnity?.children.allSatisfy { $0.span.startLine == line && $0.span.endLine == line } == true)
+        #expect(indemnity?.children.first?.span.startColumn == 15)
+        #expect(clause(document, "13")?.heading == "Notices")
+    }
+
+    @Test func gluedNumberAndTitleAreSplit() {
+        let document = parse("""
+        1. Licence. The licence is granted.
+        2. Records 2.1 Licensee shall keep records. 2.2 Licensor may audit them. 2.3Records. Records are kept for two years. 2.4Taxes Licensee pays all taxes.
+        """)
+        #expect(clause(document, "2")?.children.map(\.id) == ["2.1", "2.2", "2.3", "2.4"])
+        #expect(clause(document, "2.3")?.heading == "Records")
+        #expect(clause(document, "2.3")?.number == "2.3")
+        #expect(clause(document, "2.4")?.heading == "Taxes")
+    }
+
+    @Test func romanOrLetterIsDecidedByContext() {
+        let letters = parse("""
+        1. Definitions
+        (a) "A" means a.
+        (b) "B" means b.
+        (c) "C" means c.
+        (d) "D" means d.
+        (e) "E" means e.
+        (f) "F" means f.
+        (g) "G" means g.
+        (h) "H" means h.
+        (i) "I" means i.
+        (j) "J" means j.
+        """)
+        #expect(clause(letters, "1")?.children.map(\.id) == ["1(a)", "1(b)", "1(c)", "1(d)", "1(e)", "1(f)", "1(g)", "1(h)", "1(i)", "1(j)"])
+
+        let romans = parse("""
+        1. Termination
+        (a) Either party may terminate if the other:
+        (i) becomes insolvent;
+        (ii) ceases business;
+        (iii) breaches this Agreement; or
+        (iv) assigns in breach; or
+        (v) is dissolved.
+        (b) Termination does not affect accrued rights.
+        """)
+        #expect(clause(romans, "1(a)")?.children.map(\.id) == ["1(a)(i)", "1(a)(ii)", "1(a)(iii)", "1(a)(iv)", "1(a)(v)"])
+        #expect(clause(romans, "1")?.children.map(\.id) == ["1(a)", "1(b)"])
+
+        // Inline: "(g) … means: (i) x; or (ii) y. (h) …" — (i) under (g) is roman.
+        let inline = parse("""
+        1. Definitions. (a) "A" means a. (b) "B" means b. (c) "C" means c. (d) "D" means d. (e) "E" means e. (f) "F" means f. (g) "Change" means: (i) a sale; or (ii) a merger. (h) "H" means h. (i) "I" means i.
+        """)
+        #expect(clause(inline, "1(g)")?.children.map(\.id) == ["1(g)(i)", "1(g)(ii)"])
+        #expect(clause(inline, "1")?.children.map(\.id).suffix(3) == ["1(g)", "1(h)", "1(i)"])
+    }
+
+    @Test func articlesSectionsAndSectionSigns() {
+        let document = parse("""
+        ARTICLE I
+        DEFINITIONS
+        Section 1.1 Terms. Terms are defined here.
+        ARTICLE II - GRANT
+        § 2.1 License. A license is granted.
+        § 2.2 Restrictions. No sublicensing.
+        ARTICLE 3 TERM
+        Section 3.1 Duration. Two years.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["article-I", "1.1", "article-II", "2.1", "2.2", "article-3", "3.1"])
+        #expect(clause(document, "article-I")?.heading == "DEFINITIONS")
+        #expect(clause(document, "article-II")?.heading == "GRANT")
+        #expect(clause(document, "article-3")?.kind == .article)
+        #expect(clause(document, "2.1")?.number == "§ 2.1")
+        #expect(clause(document, "3.1")?.kind == .section)
+    }
+
+    @Test func recitalsSignaturesAndSchedules() {
+        let document = parse("""
+        AGENCY AGREEMENT between A and B.
+        WHEREAS, A makes widgets;
+        WHEREAS, B sells widgets;
+        NOW, THEREFORE, the parties agree:
+        1. Appointment. A appoints B.
+        2. Term. One year.
+        IN WITNESS WHEREOF the parties have signed.
+        By: A
+        SCHEDULE A
+        Territories
+        SCHEDULE A
+        Prices
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "recitals", "1", "2", "signatures", "schedule-A", "schedule-A-2"])
+        #expect(clause(document, "recitals")?.children.map(\.kind) == [.recital, .recital])
+        #expect(clause(document, "recitals")?.span.endLine == 4)
+        #expect(clause(document, "signatures")?.kind == .signatureBlock)
+        #expect(clause(document, "schedule-A")?.kind == .schedule)
+    }
+
+    @Test func letteredRecitalsDoNotSwallowTheNumberedBody() {
+        let document = parse("""
+        HOSTING AGREEMENT between Tadeo and DynCorp.
+        A. Tadeo operates an online hosting service for retailers.
+        B. DynCorp wishes to use that service for its stores.
+        Section 1. SERVICES. Tadeo shall host the stores.
+        Section 2. COMPENSATION. DynCorp shall pay monthly.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "A", "B", "1", "2"])
+        #expect(clause(document, "A")?.kind == .recital)
+        #expect(clause(document, "1")?.heading == "SERVICES")
+
+        // Lettered parts with titles do hold numbered clauses.
+        let parts = parse("""
+        A. DEFINITIONS
+        1. Terms. Terms are defined here.
+        2. Usage. Usage is explained here.
+        B. GENERAL PROVISIONS
+        1. Notices. In writing.
+        """)
+        #expect(PlainTextTestSupport.allIDs(parts) == ["A", "A.1", "A.2", "B", "B.1"])
+        #expect(clause(parts, "A")?.kind == .section)
+    }
+
+    @Test func unnumberedDocumentsUseAllCapsHeadings() {
+        let document = parse("""
+        Premium Hosting Agreement
+        This is a hosting agreement between Example Hosting Ltd and Example Shop Ltd for twelve months.
+
+        SERVICES
+        Management of the web servers and databases.
+
+        FEES
+        Hosting fees are $175 per month.
+
+        TERMINATION
+        Either party may end the agreement on 30 days notice.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "services", "fees", "termination"])
+        #expect(clause(document, "fees")?.kind == .heading)
+        #expect(clause(document, "fees")?.heading == "FEES")
+    }
+
+    @Test func headingsStopAtTheSentence() {
+        let document = parse("""
+        1. Appointment. Client appoints Agent as its transfer agent.
+        2. Term of Agreement. The appointment lasts three years.
+        3. The Agent shall keep records.
+        4. INTERPRETATION AND DEFINITIONS   In this Agreement:
+        5. Representations, Warranties and Covenants of Client. Client represents that:
+        """)
+        #expect(document.clauses.map(\.heading) == ["Appointment", "Term of Agreement", nil, "INTERPRETATION AND DEFINITIONS", "Representations, Warranties and Covenants of Client"])
+    }
+
+    @Test func segmentReturnsByteRangesIntoTheBuffer() {
+        let prose = "Intro text.\n1. First. Alpha.\n2. Second. Beta.\n"
+        let drafts = PlainTextParser().segment(Array(prose.utf8))
+        #expect(drafts.map(\.id) == ["preamble", "1", "2"])
+        let bytes = Array(prose.utf8)
+        #expect(String(decoding: bytes[drafts[1].range], as: UTF8.self) == "1. First. Alpha.")
+        #expect(String(decoding: bytes[drafts[2].range], as: UTF8.self) == "2. Second. Beta.")
+    }
+
+    @Test func emptyAndBlankTextsHaveNoClauses() {
+        #expect(parse("").clauses.isEmpty)
+        #expect(parse("\n\n   \n").clauses.isEmpty)
+        #expect(PlainTextTestSupport.topIDs(parse("Just one line of text.")) == ["preamble"])
+    }
+}
