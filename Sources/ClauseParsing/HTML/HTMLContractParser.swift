@@ -204,13 +204,15 @@ struct HTMLContractParser {
             while probe < limit {
                 let element = scanner.elements[probe]
                 if element.localName == name {
-                    let elementLine = lines.line(at: element.start)
-                    // libxml2 caps HTML element line numbers at 65535.
-                    if elementLine == line || line <= 0 || (line >= 65535 && elementLine >= 65535) {
+                    // libxml2 may report the line of the start tag's `>` (multi-line tags), and
+                    // caps element lines at 65535: accept any line the start tag spans.
+                    let firstLine = lines.line(at: element.start)
+                    let lastLine = lines.line(at: max(element.start, element.startTagEnd - 1))
+                    if line <= 0 || (firstLine <= line && line <= lastLine) || (line >= 65535 && lastLine >= 65535) {
                         cursor = probe + 1
                         return element
                     }
-                    if elementLine > line { return nil }
+                    if firstLine > line { return nil }
                 }
                 probe += 1
             }
