@@ -139,9 +139,11 @@ public struct RuleContext: Sendable {
         return (bytes.count, "at the end of the contract")
     }
 
+    /// "7.2 Refunds" (a number as written may end in a period: "7.2." reads as "7.2").
     static func label(_ clause: Clause) -> String {
-        if let number = clause.number, let heading = clause.heading { return "\(number) \(heading)" }
-        return clause.number ?? clause.heading ?? clause.id
+        let number = clause.number.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        if let number, let heading = clause.heading { return "\(number) \(heading)" }
+        return number ?? clause.heading ?? clause.id
     }
 
     /// The end of the clause's heading text, if the heading is written near its start.

@@ -27,6 +27,13 @@ import Testing
         ])
     }
 
+    @Test func compoundLabelsNeedFewLetters() {
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: true)?.idPart == "A1-2")
+        #expect(MarkupNumber.parse(Array("2-3. Fees".utf8)[...], lenient: true)?.idPart == "2-3")
+        #expect(MarkupNumber.parse(Array("COVID-19. Measures".utf8)[...], lenient: true) == nil)
+        #expect(MarkupNumber.parse(Array("A1-2. Scope".utf8)[...], lenient: false) == nil)
+    }
+
     @Test func markdownNonProseRanges() throws {
         let text = "---\ntitle: x\n---\n<!-- note -->\n\n## 1. Fees\n\n```\ncode 2. not a clause\n```\n\n    indented code\n"
         let document = try FormatTestSupport.parse(text, format: .markdown)
@@ -133,5 +140,26 @@ import Testing
         ])
         #expect(ClauseTreeInvariants.violations(in: document) == [])
         #expect(document.text(of: try #require(document.clause(withID: "4.1.b"))) == "Disputed amounts may be withheld.")
+    }
+}
+
+@Suite struct MultiLineTagTests {
+    @Test func multiLineStartTagsKeepTheirClauses() throws {
+        let xml = "<contract>\n  <section\n     num=\"1\"\n     id=\"s1\">\n    <title>Term</title>\n  </section>\n  <section num=\"2\"><title>Fees</title></section>\n</contract>\n"
+        let document = try FormatTestSupport.parse(xml, format: .xml)
+        #expect(document.clauses.map { "\($0.id) L\($0.span.startLine)-\($0.span.endLine)" } == ["1 L2-6", "2 L7-7"])
+        let html = "<p\n  class=\"x\">1. Term. One year.</p>\n<p\n  style=\"y\">2. Fees. Monthly.</p>\n"
+        let page = try FormatTestSupport.parse(html, format: .html)
+        #expect(page.clauses.map(\.id) == ["1", "2"])
+    }
+}
+
+@Suite struct HTMLDefinitionTests {
+    @Test func numberedDefinitionsWithWindows1252CharacterReferences() throws {
+        let html = "<p>1.1 &#147;Affiliate&#148; means any entity controlling a party.</p>\n<p>1.2 &ldquo;Fees&rdquo; shall mean the amounts in Exhibit A.</p>\n<p>1.3 Payment is due in 30 days.</p>\n"
+        let document = try FormatTestSupport.parse(html, format: .html)
+        #expect(document.clauses.map { "\($0.id)|\($0.kind.rawValue)|\($0.heading ?? "")" } == [
+            "1.1|definition|Affiliate", "1.2|definition|Fees", "1.3|section|",
+        ])
     }
 }

@@ -59,6 +59,17 @@ import Testing
         #expect(document.clause(withID: "9")?.heading == "Governing Law and Jurisdiction")
     }
 
+    @Test func addendumWithCompoundLabels() throws {
+        guard let folder = Self.folder else { return }
+        let document = try FormatTestSupport.load(folder + "/github-marketplace-developer-agreement.md")
+        let addendum = try #require(document.clause(withID: "addendum-1"))
+        #expect(addendum.kind == .schedule)
+        #expect(addendum.heading == "Data Protection Addendum")
+        #expect(addendum.children.map(\.number) == (1...8).map { "A1-\($0)." })
+        #expect(addendum.children.first?.heading == "Purpose and Scope")
+        #expect(document.clauses.filter { $0.number != nil }.map(\.id) == (1...19).map(String.init) + ["addendum-1"])
+    }
+
     @Test func lazyNumberedListsAreNumberedAsRendered() throws {
         guard let folder = Self.folder else { return }
         let document = try FormatTestSupport.load(folder + "/github-registered-developer-agreement.md")

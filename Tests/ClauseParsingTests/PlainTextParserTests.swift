@@ -217,6 +217,30 @@ import Testing
         #expect(clause(document, "schedule-A")?.kind == .schedule)
     }
 
+    @Test func letteredRecitalsDoNotSwallowTheNumberedBody() {
+        let document = parse("""
+        HOSTING AGREEMENT between Tadeo and DynCorp.
+        A. Tadeo operates an online hosting service for retailers.
+        B. DynCorp wishes to use that service for its stores.
+        Section 1. SERVICES. Tadeo shall host the stores.
+        Section 2. COMPENSATION. DynCorp shall pay monthly.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "A", "B", "1", "2"])
+        #expect(clause(document, "A")?.kind == .recital)
+        #expect(clause(document, "1")?.heading == "SERVICES")
+
+        // Lettered parts with titles do hold numbered clauses.
+        let parts = parse("""
+        A. DEFINITIONS
+        1. Terms. Terms are defined here.
+        2. Usage. Usage is explained here.
+        B. GENERAL PROVISIONS
+        1. Notices. In writing.
+        """)
+        #expect(PlainTextTestSupport.allIDs(parts) == ["A", "A.1", "A.2", "B", "B.1"])
+        #expect(clause(parts, "A")?.kind == .section)
+    }
+
     @Test func unnumberedDocumentsUseAllCapsHeadings() {
         let document = parse("""
         Premium Hosting Agreement

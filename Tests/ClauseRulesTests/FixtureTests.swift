@@ -1,4 +1,5 @@
 import ClauseModel
+import ClauseParsing
 import Foundation
 import Testing
 @testable import ClauseRules
@@ -6,10 +7,12 @@ import Testing
 /// Whole contracts in Fixtures/lint: each default rule fires where the contract has the
 /// problem and stays quiet where it does not.
 @Suite struct FixtureTests {
+    /// The fixture as the product reads it (DocumentLoader → plain-text parser), linted.
     static func lintFixture(_ name: String) throws -> LintResult {
         let path = repositoryRoot.appendingPathComponent("Fixtures/lint/\(name)").path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return Linter(ruleSet: defaultRuleSet).lint(ParagraphDocument.make(text: text, path: "Fixtures/lint/\(name)"))
+        let document = try DocumentLoader().load(path: path).get()
+        #expect(ClauseTreeInvariants.violations(in: document).isEmpty)
+        return Linter(ruleSet: defaultRuleSet).lint(document)
     }
 
     /// fixture → (rule id → the matched texts it must report, in order); rules not listed must
@@ -94,6 +97,7 @@ import Testing
         }
         let shared = result.findings.map { "\($0.ruleID)@\($0.span.startOffset)-\($0.span.endOffset)" }
         #expect(shared.sorted() == standalone.sorted())
-        #expect(defaultRuleSet.categories.categorize(ParagraphDocument.make(text: try String(contentsOfFile: repositoryRoot.appendingPathComponent("Fixtures/lint/\(name)").path, encoding: .utf8), path: "Fixtures/lint/\(name)")).allClauses.map(\.categories) == result.document.allClauses.map(\.categories))
+        let document = try DocumentLoader().load(path: repositoryRoot.appendingPathComponent("Fixtures/lint/\(name)").path).get()
+        #expect(defaultRuleSet.categories.categorize(document).allClauses.map(\.categories) == result.document.allClauses.map(\.categories))
     }
 }

@@ -74,7 +74,13 @@ public enum TextDecoding {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
             let count = buffer.count
             var index = start
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < count {
+                // ASCII fast path: eight bytes at a time while none has its high bit set.
+                while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                guard index < count else { break }
                 let lead = buffer[index]
                 if lead < 0x80 { index += 1; continue }
                 let length: Int

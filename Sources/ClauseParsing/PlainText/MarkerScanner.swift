@@ -109,6 +109,7 @@ struct MarkerScanner {
         var result: [MarkerCandidate] = []
         result.reserveCapacity(bytes.count / 300 + 8)
         var proseStarted = false
+        let startTable = Self.markerStartBytes
         for (lineIndex, line) in lines.lines.enumerated() {
             if line.isBlank || line.isArtifact { continue }
             let end = line.contentEnd
@@ -120,17 +121,24 @@ struct MarkerScanner {
                 position += 1
             }
             if !proseStarted && end - line.contentStart >= 80 { proseStarted = true }
-            // Inline candidates (run-on text): only after a blank.
+            // Inline candidates (run-on text): only after a blank. The hot loop of the parser:
+            // one table lookup per byte, no bounds checks.
             while position < end {
-                let byte = bytes[position]
-                if Self.markerStartBytes[Int(byte)] && ByteText.isSpace(bytes[position - 1]) {
-                    if let candidate = inlineCandidate(at: position, line: line, lineIndex: lineIndex) {
-                        result.append(candidate)
-                        position = max(candidate.numberEnd, position + 1)
-                        continue
+                let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+                    var index = position
+                    while index < end {
+                        if startTable[Int(buffer[index])] && (buffer[index - 1] == 0x20 || buffer[index - 1] == 0x09) { return index }
+                        index += 1
                     }
+                    return nil
                 }
-                position += 1
+                guard let found else { break }
+                if let candidate = inlineCandidate(at: found, line: line, lineIndex: lineIndex) {
+                    result.append(candidate)
+                    position = max(candidate.numberEnd, found + 1)
+                } else {
+                    position = found + 1
+                }
             }
         }
         return result
@@ -157,9 +165,41 @@ struct MarkerScanner {
 
     // MARK: - Inside a line
 
+    /// A cheap look at the bytes before the boundary check: most capitals and digits after a
+    /// blank start ordinary words and amounts.
+    @inline(__always) private func mightStartInlineMarker(at position: Int, end: Int) -> Bool {
+        let byte = bytes[position]
+        if ByteText.isDigit(byte) {
+            // "12.", "4.3", "1.0": a dot within the first four bytes.
+            var index = position + 1
+            while index < end && index < position + 4 && ByteText.isDigit(bytes[index]) { index += 1 }
+            return index < end && bytes[index] == 0x2E
+        }
+        if byte == 0x28 {
+            var index = position + 1
+            while index < end && index < position + 8 && ByteText.isAlphanumeric(bytes[index]) { index += 1 }
+            return index < end && bytes[index] == 0x29
+        }
+        if byte == 0xC2 { return position + 1 < end && bytes[position + 1] == 0xA7 }
+        // Keywords: Section, SECTION, Clause, Article, WHEREAS, RECITALS, BACKGROUND, IN WITNESS…
+        guard position + 2 < end else { return false }
+        let second = bytes[position + 1]
+        switch byte {
+        case 0x53: return second == 0x65 || second == 0x45                      // Se, SE
+        case 0x43: return second == 0x6C || second == 0x4C                      // Cl, CL
+        case 0x41: return second == 0x72 || second == 0x52                      // Ar, AR
+        case 0x57: return second == 0x68 || second == 0x48 || second == 0x49 || second == 0x20  // Wh, WH, WI, W I
+        case 0x52: return second == 0x65 || second == 0x45                      // Re, RE
+        case 0x42: return second == 0x61 || second == 0x41                      // Ba, BA
+        case 0x49: return second == 0x6E || second == 0x4E                      // In, IN
+        default: return false
+        }
+    }
+
     private func inlineCandidate(at position: Int, line: TextLines.Line, lineIndex: Int) -> MarkerCandidate? {
         let end = line.contentEnd
         let byte = bytes[position]
+        guard mightStartInlineMarker(at: position, end: end) else { return nil }
         let boundary = boundaryBefore(position, lineStart: line.contentStart)
         if boundary == .none { return nil }
         var candidate: MarkerCandidate?

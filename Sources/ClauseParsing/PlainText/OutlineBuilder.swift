@@ -47,6 +47,7 @@ struct OutlineBuilder {
     }
 
     mutating func add(_ candidate: MarkerCandidate) {
+        if candidate.form == .recitalsHeading || candidate.form == .whereas { convertTableOfContentsBeforeRecitals(candidate) }
         let bottom = stack.first?.reading.scheme
         switch candidate.form {
         case .signatures:
@@ -66,12 +67,10 @@ struct OutlineBuilder {
             }
             pushTop(candidate, candidate.readings[0])
         case .recitalsHeading:
-            convertTableOfContentsBeforeRecitals(candidate)
             guard levelOneSchemes.isEmpty, bottom == nil || bottom == .recitals || bottom == .heading else { return }
             if bottom == .recitals, let open = stack.first, nodes[open.node].childCount == 0 { return }
             pushTop(candidate, candidate.readings[0])
         case .whereas:
-            convertTableOfContentsBeforeRecitals(candidate)
             guard levelOneSchemes.isEmpty, bottom == nil || bottom == .recitals || bottom == .heading else { return }
             if bottom != .recitals {
                 var container = candidate
@@ -111,11 +110,12 @@ struct OutlineBuilder {
         // "2." after "I." › "1.1", "1.2": the roman "I." stood for 1, so "2." is its sibling.
         if let reading = candidate.readings.first, case .decimal(1) = reading.scheme,
            let index = stack.lastIndex(where: { if case .decimal = $0.reading.scheme { return true } else { return false } }),
-           case .decimal(2) = stack[index].reading.scheme, index > 0,
-           stack[index - 1].reading.scheme == .romanDot || stack[index - 1].reading.scheme == .letterDotUpper,
+           case .decimal(2) = stack[index].reading.scheme,
+           index == 0 || stack[index - 1].reading.scheme == .romanDot || stack[index - 1].reading.scheme == .letterDotUpper,
            stack[index].reading.components[0] + 1 == reading.components[0],
            !stack[..<index].contains(where: { if case .decimal = $0.reading.scheme { return true } else { return false } }) {
-            stack.removeSubrange((index - 1)...)
+            // Also "5." after a top-level "4.1" … "4.6" whose "4." heading was missing.
+            stack.removeSubrange(max(0, index - 1)...)
             push(candidate, reading)
             return
         }
@@ -158,6 +158,15 @@ struct OutlineBuilder {
                 push(candidate, reading)
                 return
             }
+            // Lettered recitals without a heading ("A. Tadeo operates …", "B. …") then "1.": the
+            // numbered body does not belong to the last recital.
+            if case .decimal = scheme, stack.count == 1, let top = stack.last,
+               top.reading.scheme == .letterDotUpper || top.reading.scheme == .romanDot,
+               nodes[top.node].childCount == 0, !Self.startsWithTitle(nodes[top.node].candidate, bytes: bytes, lines: lines) {
+                stack.removeAll()
+                push(candidate, reading)
+                return
+            }
             while let top = stack.last, !top.reading.scheme.isContainer,
                   !(scheme.isParen && (top.reading.scheme.isParen || top.reading.scheme.rank == 30)),
                   top.reading.scheme.rank >= scheme.rank {
@@ -169,7 +178,18 @@ struct OutlineBuilder {
         }
         // 5. Continues an open level after a gap (a number lost in extraction) — only when no
         //    reading fits better: "(g) … (i) the sale" is a roman (i) under (g), not letter (i).
-        if maxGap > 1 { _ = continueOpenLevel(candidate, maxGap: maxGap) }
+        if maxGap > 1 && continueOpenLevel(candidate, maxGap: maxGap) { return }
+        // 6. "4.1" after "3." › "3.3" when the "4." heading itself is missing: "4.1" takes the
+        //    place of "4." rather than the rest of the document staying inside clause 3.
+        if candidate.boundary == .strong, let reading = candidate.readings.first, case .decimal(let length) = reading.scheme,
+           length >= 2, reading.components[length - 1] == 1 {
+            var parent = Array(reading.components.dropLast())
+            parent[length - 2] -= 1
+            if let index = stack.lastIndex(where: { $0.reading.scheme == .decimal(length - 1) && $0.reading.components == parent }) {
+                stack.removeSubrange(index...)
+                push(candidate, reading)
+            }
+        }
     }
 
     private mutating func continueOpenLevel(_ candidate: MarkerCandidate, maxGap: Int) -> Bool {
@@ -205,10 +225,30 @@ struct OutlineBuilder {
                 continue
             }
             let byte = bytes[index]
-            if !(ByteText.isSpace(byte) || byte == 0x3A || byte == 0x2C || byte == 0x2E) { return false }
+            // Blanks, punctuation and underlines ("RECITALS  --------") are not prose.
+            if !(ByteText.isSpace(byte) || byte == 0x3A || byte == 0x2C || byte == 0x2E || byte == 0x2D || byte == 0x5F || byte == 0x3D) { return false }
             index += 1
         }
         return true
+    }
+
+    /// Whether the text after a marker reads as a title ("DEFINITIONS", "Scope of Work.") rather
+    /// than a sentence ("Tadeo operates an online service …").
+    static func startsWithTitle(_ candidate: MarkerCandidate, bytes: [UInt8], lines: TextLines) -> Bool {
+        let end = min(lines.lines[candidate.lineIndex].contentEnd, candidate.contentStart + 120)
+        var index = candidate.contentStart
+        if index >= end { return true }  // marker alone on its line: a title follows
+        var words = 0
+        while index < end {
+            let wordStart = index
+            while index < end && !ByteText.isSpace(bytes[index]) { index += 1 }
+            words += 1
+            // A lower-case word of five letters or more is prose, not a title.
+            if ByteText.isLower(bytes[wordStart]) && index - wordStart >= 5 { return false }
+            if bytes[index - 1] == 0x2E || bytes[index - 1] == 0x3A { return words <= 10 }
+            while index < end && ByteText.isSpace(bytes[index]) { index += 1 }
+        }
+        return words <= 10
     }
 
     private func continues(_ open: Open, _ reading: MarkerReading, depth: Int, maxGap: Int) -> Bool {

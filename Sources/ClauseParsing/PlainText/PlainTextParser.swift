@@ -237,6 +237,12 @@ struct DraftAssembler {
             return .definition
         }
         if let parent = node.parent, nodes[parent].reading.scheme == .recitals { return .recital }
+        // "A. Tadeo operates an online service …" before the numbered body: a recital.
+        if node.level == 1, node.childCount == 0, node.reading.scheme == .letterDotUpper || node.reading.scheme == .romanDot,
+           !OutlineBuilder.startsWithTitle(candidate, bytes: bytes, lines: lines),
+           nodes.contains(where: { $0.level == 1 && $0.candidate.start > candidate.start && { if case .decimal = $0.reading.scheme { return true } else { return false } }($0) }) {
+            return .recital
+        }
         if case .decimal(true) = candidate.form, bytes[candidate.start] != 0x43 { return .section }  // Section, §; not Clause
         switch node.reading.scheme {
         case .decimal, .letterDotUpper, .romanDot:

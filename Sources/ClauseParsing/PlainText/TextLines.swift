@@ -75,6 +75,15 @@ struct TextLines {
                 if digits == 0 && romans > 0 && romans <= 5 { return true }
             }
         }
+        // Rules and underlines: "--------", "________", "=====".
+        if length >= 3 {
+            var onlyRules = true
+            for index in start..<end where !(bytes[index] == 0x2D || bytes[index] == 0x5F || bytes[index] == 0x3D || bytes[index] == 0x2A || bytes[index] == 0x20) {
+                onlyRules = false
+                break
+            }
+            if onlyRules { return true }
+        }
         // "Page 3", "Page 3 of 10", "PAGE 3"
         if length <= 24 && length > 5 && ByteText.lowercased(bytes[start]) == 0x70 && ByteText.lowercased(bytes[start + 1]) == 0x61
             && ByteText.lowercased(bytes[start + 2]) == 0x67 && ByteText.lowercased(bytes[start + 3]) == 0x65 && bytes[start + 4] == 0x20 {

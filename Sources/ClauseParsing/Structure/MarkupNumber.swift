@@ -15,6 +15,8 @@ struct MarkupNumber: Equatable, Sendable {
         case article, section, schedule, part
         /// A bold run-in title or defined term without a number.
         case runIn
+        /// A compound label such as `A1-1.` or `2-3.` (addenda, annex numbering).
+        case compound
     }
 
     /// The number as written, trimmed (`3.`, `(a)`, `Article II`).
@@ -116,6 +118,26 @@ struct MarkupNumber: Equatable, Sendable {
             else { return nil }
             if style == .parenLower || style == .parenUpper, tokenText.count > 2 { return nil }
             return MarkupNumber(written: string(begin, position), idPart: "(\(tokenText))", style: style, token: tokenText, kindHint: nil, length: afterSeparators(position) - bytes.startIndex)
+        }
+
+        // Compound labels in headings: A1-1.  2-3.
+        if lenient, isUpper(bytes[index]) || isDigit(bytes[index]) {
+            var position = index
+            var sawHyphen = false
+            var sawDigit = false
+            var letters = 0
+            while position < end, position - index < 10 {
+                let byte = bytes[position]
+                if isDigit(byte) { sawDigit = true } else if byte == 0x2D { sawHyphen = true } else if isUpper(byte) { letters += 1 } else { break }
+                position += 1
+            }
+            // At most two letters, so words such as `COVID-19.` are not labels.
+            if sawHyphen, sawDigit, letters <= 2, position < end, bytes[position] == 0x2E, position > index, bytes[position - 1] != 0x2D,
+               position + 1 >= end || bytes[position + 1] == 0x20 {
+                let label = string(index, position)
+                return MarkupNumber(written: string(begin, position + 1), idPart: label, style: .compound, token: label, kindHint: nil,
+                                    length: afterSeparators(position + 1) - bytes.startIndex)
+            }
         }
 
         // Decimal: 3  3.  3.1  3.1.2  3)

@@ -68,7 +68,7 @@ struct XMLContractParser {
             }
             collector.record(error.pointee, documentPosition: position)
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), path, "UTF-8", options)
@@ -82,7 +82,7 @@ struct XMLContractParser {
             return .failure(Diagnostic(path: path, message: "malformed XML: no root element"))
         }
 
-        var builder = Builder(scanner: scanner)
+        var builder = Builder(scanner: scanner, lines: lines)
         builder.visit(root, name: Builder.localName(root), parent: nil, depth: 1)
         return .success(builder.tree.document(path: path, format: .xml, lines: lines, nonProseRanges: scanner.markup, warnings: warnings, trimMarkup: false))
     }
@@ -111,11 +111,15 @@ struct XMLContractParser {
     /// Walks libxml2's element tree and maps each element to its source offsets from the scanner.
     struct Builder {
         let scanner: MarkupScanner
+        let lines: LineIndex
         var tree = MarkupTree()
         /// Next scanner element to match (elements appear in the same pre-order in both).
         var cursor = 0
 
-        init(scanner: MarkupScanner) { self.scanner = scanner }
+        init(scanner: MarkupScanner, lines: LineIndex) {
+            self.scanner = scanner
+            self.lines = lines
+        }
 
         static func localName(_ node: xmlNodePtr) -> String {
             MarkupScanner.asciiLowercased(node.pointee.name)
@@ -173,12 +177,22 @@ struct XMLContractParser {
         }
 
         /// The scanner element for this libxml2 element: the next one in order with the same name.
-        mutating func sourceElement(for name: String) -> MarkupScanner.Element? {
+        /// libxml2's line number (`xmlGetLineNo`) confirms the match; elements that exist only
+        /// in libxml2's tree (none without entity expansion, but be safe) get nil.
+        mutating func sourceElement(for name: String, line: Int) -> MarkupScanner.Element? {
             var probe = cursor
             while probe < scanner.elements.count {
-                if scanner.elements[probe].localName == name {
-                    cursor = probe + 1
-                    return scanner.elements[probe]
+                let element = scanner.elements[probe]
+                if element.localName == name {
+                    // libxml2 may report the line of the start tag's `>` (multi-line tags), and
+                    // caps element lines at 65535: accept any line the start tag spans.
+                    let firstLine = lines.line(at: element.start)
+                    let lastLine = lines.line(at: max(element.start, element.startTagEnd - 1))
+                    if line <= 0 || line >= 65535 || (firstLine <= line && line <= lastLine) {
+                        cursor = probe + 1
+                        return element
+                    }
+                    if firstLine > line { return nil }
                 }
                 probe += 1
             }
@@ -186,7 +200,7 @@ struct XMLContractParser {
         }
 
         mutating func visit(_ node: xmlNodePtr, name: String, parent: Int?, depth: Int, parentName: String? = nil) {
-            let source = sourceElement(for: name)
+            let source = sourceElement(for: name, line: Int(xmlGetLineNo(node)))
             let children = Self.elementChildren(node)
             var index: Int?
             // The root is the document (DocBook's <article>, a <contract>), not a clause, unless

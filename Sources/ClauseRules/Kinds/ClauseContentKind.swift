@@ -139,7 +139,7 @@ struct ClauseContentCheck: Sendable {
     }
 
     func describe(_ clause: Clause) -> String {
-        switch (clause.number, clause.heading) {
+        switch (clause.number.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }, clause.heading) {
         case let (number?, heading?): "Clause \(number) (\(heading))"
         case let (number?, nil): "Clause \(number)"
         case let (nil, heading?): "The \(heading) clause"
