@@ -181,7 +181,7 @@ import Testing
 
         ## 3. Law
 
-        ## (f) Notices
+        ## (d) Notices
         """
         let issues = NumberingAnalyzer().issues(in: document(text, format: .markdown))
         let summary = issues.map { "\($0.kind.rawValue) \($0.number)" }
@@ -189,7 +189,7 @@ import Testing
         #expect(summary.contains("duplicate 2."))
         #expect(summary.contains("gap 4."))
         #expect(summary.contains("out-of-order 3."))
-        #expect(summary.contains("mixed-scheme (f)"))
+        #expect(summary.contains("mixed-scheme (d)"))
         #expect(issues.count == 5, "\(summary)")
         let gap = issues.first { $0.number == "1.4" }
         #expect(gap?.expected == "1.3")

@@ -21,8 +21,16 @@ public struct TermTopic: Sendable, Hashable {
     public var excludes: [String]
     /// For places: the phrases the place follows (`laws of`, `courts of`).
     public var valueAfter: [String]
+    /// For periods: phrases of which one must follow the period within 60 bytes (`notice`,
+    /// `invoice`), tying the period to the act rather than to anything else in the sentence.
+    public var nearValue: [String]
+    /// For periods: phrases of which one must come just before the period (`within`).
+    public var beforeValue: [String]
 
-    public init(name: String, value: ValueKind, cues: [String], requires: [String] = [], excludes: [String] = [], valueAfter: [String] = []) {
+    public init(name: String, value: ValueKind, cues: [String], requires: [String] = [], excludes: [String] = [], valueAfter: [String] = [],
+                nearValue: [String] = [], beforeValue: [String] = []) {
+        self.nearValue = nearValue.map { $0.lowercased() }
+        self.beforeValue = beforeValue.map { $0.lowercased() }
         self.name = name
         self.value = value
         self.cues = cues.map { $0.lowercased() }
@@ -114,7 +122,7 @@ public struct ConflictingTermsAnalyzer: Sendable {
             let found: (String, Range<Int>)?
             switch topic.value {
             case .place: found = place(in: sentence, bytes: bytes, lowered: lowered, after: topic.valueAfter)
-            case .period: found = period(in: sentence, bytes: bytes, lowered: lowered)
+            case .period: found = period(in: sentence, bytes: bytes, lowered: lowered, near: topic.nearValue, before: topic.beforeValue)
             }
             guard let (value, range) = found, !StructuralText.isInside(range.lowerBound, nonProse) else { continue }
             result.append(TermValue(value: value, text: document.lines.text(range), range: range, clauseID: document.deepestClause(containing: range.lowerBound)?.id))
@@ -141,6 +149,8 @@ public struct ConflictingTermsAnalyzer: Sendable {
 
     static func agree(_ a: String, _ b: String, kind: TermTopic.ValueKind) -> Bool {
         if a == b { return true }
+        let aliases: [String: String] = ["prc": "china", "people's republic of china": "china", "usa": "united states", "u.s.a": "united states", "u.s": "united states", "uk": "england", "united kingdom": "england"]
+        if let x = aliases[a] ?? Optional(a), let y = aliases[b] ?? Optional(b), x == y || x.contains(y) || y.contains(x) { return true }
         guard kind == .place else { return false }
         let stop: Set<Substring> = ["of", "the", "and", "state", "county", "city", "district", "courts", "court", "commonwealth", "province", "federal", "united", "states", "southern", "northern", "eastern", "western", "central", "borough", "republic"]
         let wordsA = Set(a.split(separator: " ")).subtracting(stop)
@@ -218,7 +228,7 @@ public struct ConflictingTermsAnalyzer: Sendable {
 
     /// The one period the sentence gives (`thirty (30) days`, `45 days`, `net 30`); nil when it
     /// gives none or several different ones.
-    func period(in sentence: Range<Int>, bytes: [UInt8], lowered: [UInt8]) -> (String, Range<Int>)? {
+    func period(in sentence: Range<Int>, bytes: [UInt8], lowered: [UInt8], near: [String] = [], before: [String] = []) -> (String, Range<Int>)? {
         var found: [(String, Range<Int>)] = []
         var index = sentence.lowerBound
         while index < sentence.upperBound {
@@ -276,6 +286,14 @@ public struct ConflictingTermsAnalyzer: Sendable {
             }
             if let value, value > 0 { found.append(("\(value) \(unitName)", start..<unitEnd)) }
             index = unitEnd
+        }
+        if !near.isEmpty || !before.isEmpty {
+            found = found.filter { candidate in
+                let after = lowered[candidate.1.upperBound..<min(sentence.upperBound, candidate.1.upperBound + 60)]
+                let ahead = lowered[max(sentence.lowerBound, candidate.1.lowerBound - 16)..<candidate.1.lowerBound]
+                return (near.isEmpty || near.contains { Self.contains(after, $0) }) && (before.isEmpty || before.contains { Self.contains(ahead, $0) })
+                    || String(decoding: lowered[candidate.1], as: UTF8.self).hasPrefix("net ")
+            }
         }
         guard let first = found.first else { return nil }
         // Several different periods in one sentence: it is not clear which one is the topic's.

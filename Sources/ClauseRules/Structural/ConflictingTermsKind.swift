@@ -14,6 +14,8 @@ enum ConflictingTermsKind {
             ("requires", "Phrases of which the sentence must also contain one (optional)."),
             ("excludes", "Phrases that take a sentence out of the topic (optional)."),
             ("value_after", "For `place`: the phrases the place follows (`laws of`, `courts of`)."),
+            ("near_value", "For `period`: phrases of which one must follow the period within 60 bytes (`notice`, `invoice`)."),
+            ("before_value", "For `period`: phrases of which one must come just before the period (`within`)."),
             ("message", "Message template; `{topic}`, `{value}`, `{other}` (the first value) and `{line}` (where it is)."),
         ],
         compile: { rules, _ in
@@ -27,7 +29,9 @@ enum ConflictingTermsKind {
                 let cues = try rule.requiredParameter("cues").stringList("cues")
                 let topic = TermTopic(name: try rule.requiredParameter("topic").string("topic"), value: value, cues: cues,
                                       requires: try rule.parameter("requires")?.stringList("requires") ?? [],
-                                      excludes: try rule.parameter("excludes")?.stringList("excludes") ?? [], valueAfter: after)
+                                      excludes: try rule.parameter("excludes")?.stringList("excludes") ?? [], valueAfter: after,
+                                      nearValue: try rule.parameter("near_value")?.stringList("near_value") ?? [],
+                                      beforeValue: try rule.parameter("before_value")?.stringList("before_value") ?? [])
                 return (rule, topic, try rule.parameter("message").map { MessageTemplate(try $0.string("message")) })
             })]
         }

@@ -77,6 +77,9 @@ public struct CrossReferenceResolver: Sendable {
         let bytes = document.bytes
         let lowered = StructuralText.lowercased(bytes)
         let index = ClauseNumberIndex(document: document)
+        // An amendment's section references point into the agreement it amends.
+        let opening = String(decoding: lowered.prefix(800), as: UTF8.self)
+        let isAmendment = opening.contains("amendment") && !opening.contains("amendments")
         var result: [CrossReference] = []
         let count = bytes.count
         var position = 0
@@ -103,6 +106,7 @@ public struct CrossReferenceResolver: Sendable {
             position = parsed.end
             if StructuralText.isInside(range.lowerBound, nonProse) { continue }
             if isExternal(bytes: bytes, lowered: lowered, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
+            if keyword.target != .attachment, sentenceNamesAnotherAgreement(bytes: bytes, lowered: lowered, from: parsed.end) { continue }
             if isHeadingLabel(bytes: bytes, range: range) { continue }
 
             let clause = document.deepestClause(containing: range.lowerBound)
@@ -110,7 +114,9 @@ public struct CrossReferenceResolver: Sendable {
             var targets: [String] = []
             for label in parsed.labels {
                 let resolution = index.resolve(label: label, target: keyword.target, keyword: keyword.singular, at: range, in: document)
-                if !resolution.resolved, keyword.target != .attachment, Self.looksLikeStatute(label) { continue }
+                if !resolution.resolved, keyword.target != .attachment, Self.looksLikeStatute(label) || isAmendment { continue }
+                // "article 58 of the petroleum code" in a contract without articles.
+                if !resolution.resolved, keyword.target == .article, !index.hasArticles { continue }
                 labels.append(CrossReference.Label(text: label, resolved: resolution.resolved))
                 for id in resolution.ids where !targets.contains(id) { targets.append(id) }
             }
@@ -144,9 +150,13 @@ public struct CrossReferenceResolver: Sendable {
         var end = firstEnd
         let connectors = Self.connectors
         outer: while true {
-            for connector in connectors where end + connector.count <= bytes.count && bytes[end..<(end + connector.count)].elementsEqual(connector) {
+            for (number, connector) in connectors.enumerated() where end + connector.count <= bytes.count && bytes[end..<(end + connector.count)].elementsEqual(connector) {
                 let next = end + connector.count
+                // Schedules are not given as ranges ("Schedule F - R" is two things).
+                if target == .attachment, number >= 7 { continue }
                 guard let (label, labelEnd) = parseLabel(bytes: bytes, from: next, target: target) else { continue }
+                // "Section 3.2, (b) the names": a list of the sentence, not a sub-item; "7(a) and (b)" is.
+                if label.hasPrefix("("), number == 0 || number == 1 || number == 6 || target == .attachment { continue }
                 // `Sections 3-5` yes; `Exhibit A-1` was already read as one label.
                 var text = label
                 if label.hasPrefix("("), !base.isEmpty { text = base + label }
@@ -171,8 +181,15 @@ public struct CrossReferenceResolver: Sendable {
             // 4, 4.2, 4.2.1, 12A, then (b)(ii)
             while position < bytes.count, StructuralText.isDigit(bytes[position]) || (bytes[position] == 0x2E && position + 1 < bytes.count && StructuralText.isDigit(bytes[position + 1])) { position += 1 }
             if position < bytes.count, StructuralText.isUpper(bytes[position]), !StructuralText.isWordByte(bytes, position + 1) { position += 1 }
+            if target == .attachment {
+                while position + 1 < bytes.count, bytes[position] == 0x2D, StructuralText.isAlnum(bytes[position + 1]) {
+                    position += 1
+                    while position < bytes.count, StructuralText.isAlnum(bytes[position]) { position += 1 }
+                }
+            }
         } else if first == 0x28 {
-            // (c), (ii)
+            // (c), (ii); never a schedule's whole label ("SCHEDULE (USD)").
+            if target == .attachment { return nil }
         } else if StructuralText.isUpper(first) {
             // Article III, Exhibit A, Schedule B-1, Section A.1
             while position < bytes.count, StructuralText.isUpper(bytes[position]), position - start < 6 { position += 1 }
@@ -182,6 +199,11 @@ public struct CrossReferenceResolver: Sendable {
                 guard StructuralText.romanValue(letters) != nil || letters.count == 1 else { return nil }
             case .attachment:
                 guard letters.count <= 2 || StructuralText.romanValue(letters) != nil else { return nil }
+                // `Schedule FT-A`, `Exhibit A-1`: one label.
+                while position + 1 < bytes.count, bytes[position] == 0x2D, StructuralText.isAlnum(bytes[position + 1]) {
+                    position += 1
+                    while position < bytes.count, StructuralText.isAlnum(bytes[position]) { position += 1 }
+                }
             case .section, .clause, .paragraph:
                 guard letters.count == 1 || StructuralText.romanValue(letters) != nil else { return nil }
                 // "Section A" alone is rare: require a dotted number after a single letter (Section D.4), or a roman numeral.
@@ -204,6 +226,37 @@ public struct CrossReferenceResolver: Sendable {
         guard position > start, !StructuralText.isWordByte(bytes, position) else { return nil }
         // `Section 5%` or `Exhibit 10.7` with trailing dot of a sentence: the dot is not part of it.
         return (String(decoding: bytes[start..<position], as: UTF8.self), position)
+    }
+
+    /// Later in the same sentence, "… of the Separation Agreement" (after titles in parentheses
+    /// and further references) makes the whole list another document's.
+    func sentenceNamesAnotherAgreement(bytes: [UInt8], lowered: [UInt8], from end: Int) -> Bool {
+        let limit = min(bytes.count, end + 260)
+        var index = end
+        while index + 8 < limit {
+            let byte = lowered[index]
+            if byte == 0x2E, index + 1 < limit, bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A { return false }
+            if byte == 0x3B { return false }
+            if byte == 0x6F, lowered[index + 1] == 0x66, lowered[index + 2] == 0x20, index > 0, lowered[index - 1] == 0x20 {   // "of "
+                var word = index + 3
+                if lowered[word..<min(limit, word + 4)].elementsEqual(Array("the ".utf8)) { word += 4 }
+                if lowered[word..<min(limit, word + 5)].elementsEqual(Array("this ".utf8)) { return false }
+                // Capitalised words ending in "Agreement": another agreement.
+                var position = word
+                var sawName = false
+                while position < limit, StructuralText.isUpper(bytes[position]) {
+                    var wordEnd = position
+                    while wordEnd < limit, StructuralText.isLetter(bytes[wordEnd]) || bytes[wordEnd] == 0x2D { wordEnd += 1 }
+                    let text = String(decoding: bytes[position..<wordEnd], as: UTF8.self)
+                    if text == "Agreement" || text == "Plan" || text == "Code" || text == "Act" { return sawName }
+                    sawName = true
+                    position = wordEnd + 1
+                }
+                if sawName { return false }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// "Section 12 of the Credit Agreement", "Section 1031 of the Code", "Code Section 409A",
@@ -240,9 +293,10 @@ public struct CrossReferenceResolver: Sendable {
         }
         var nounIndex = 1
         if ["the", "that", "said", "its", "their"].contains(second) { nounIndex = 2 }
-        guard nounIndex < words.count, let initial = rawWords[nounIndex].first else { return false }
-        if StructuralText.isLower(initial) { return false }
+        guard nounIndex < words.count, rawWords[nounIndex].first != nil else { return false }
         let noun = words[nounIndex]
+        // "of the agreement" is this one; "of the petroleum code", "of the lease" are not.
+        if ["agreement", "contract", "terms", "hereof", "amendment"].contains(noun) && nounIndex == 2 && words.count > 3 && rawWords[3].first.map(StructuralText.isUpper) != true { return false }
         if noun == "agreement" {
             // "of the Agreement" is this agreement; "of the Agreement and Plan of Merger" is not worth guessing.
             return false
@@ -259,8 +313,13 @@ public struct CrossReferenceResolver: Sendable {
         while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x2A || bytes[before - 1] == 0x23 || bytes[before - 1] == 0x09 || bytes[before - 1] == 0x3E || bytes[before - 1] == 0x5F { before -= 1 }
         let atLineStart = before == 0 || bytes[before - 1] == 0x0A
         let atSentenceStart = atLineStart || (before >= 2 && bytes[before - 1] == 0x20 && bytes[before - 2] == 0x2E) || (before >= 1 && bytes[before - 1] == 0x2E)
-        guard atSentenceStart else { return false }
         var after = range.upperBound
+        // A layout label: after a run of spaces, alone at the end of its line ("…   EXHIBIT 10.17").
+        if !atSentenceStart {
+            var endOfLine = range.upperBound
+            while endOfLine < bytes.count, bytes[endOfLine] == 0x20 { endOfLine += 1 }
+            return range.lowerBound - before >= 2 && (endOfLine >= bytes.count || bytes[endOfLine] == 0x0A)
+        }
         while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x2A || bytes[after] == 0x5F { after += 1 }
         if after >= bytes.count || bytes[after] == 0x0A { return true }
         if bytes[after] == 0x2E || bytes[after] == 0x3A || bytes[after] == 0x2D || bytes[after] == 0x29 || bytes[after] == 0xE2 { return true }
@@ -377,10 +436,12 @@ struct ClauseNumberIndex {
         let head = text.prefix { $0 != "(" }
         let tail = text.dropFirst(head.count)
         guard !head.isEmpty else { return String(tail) }
-        let components = head.split(separator: ".", omittingEmptySubsequences: false).map { component -> String in
+        var components = head.split(separator: ".", omittingEmptySubsequences: false).map { component -> String in
             if let value = Int(component) { return String(value) }
             return String(component)
         }
+        // "10.0 REPRESENTATIONS" is section 10.
+        while components.count > 1, components.last == "0" || components.last == "" { components.removeLast() }
         return components.joined(separator: ".") + tail
     }
 
@@ -401,6 +462,11 @@ struct ClauseNumberIndex {
             } else if bytes[position] == 0x20, position >= 1, bytes[position - 1] == 0x2E || bytes[position - 1] == 0x3A || bytes[position - 1] == 0x29 {
                 start = position
                 while start < count, bytes[start] == 0x20 { start += 1 }
+            } else if bytes[position] == 0x20, position + 3 < count, StructuralText.isDigit(bytes[position + 1]) {
+                // Mid-line `… CONFIDENTIAL 7.5.2 If the …`: only dotted numbers (checked below).
+                var end = position + 1
+                while end < count, StructuralText.isDigit(bytes[end]) { end += 1 }
+                if end + 1 < count, bytes[end] == 0x2E, StructuralText.isDigit(bytes[end + 1]) { start = position + 1 }
             }
             if start >= 0, start < count, let (key, length) = Self.marker(bytes, at: start) {
                 let id = document.deepestClause(containing: start)?.id ?? "document"
@@ -431,7 +497,7 @@ struct ClauseNumberIndex {
             return (normaliseNumber(number), end - start)
         }
         if first == 0x28 { return nil }
-        // Keyword markers.
+        // Keyword markers (`ARTICLE - 16` too).
         var end = start
         while end < count, StructuralText.isLetter(bytes[end]) || bytes[end] == 0xC2 || bytes[end] == 0xA7 { end += 1 }
         guard end > start, end - start <= 10, end < count, bytes[end] == 0x20 else { return nil }
@@ -439,10 +505,12 @@ struct ClauseNumberIndex {
         guard ["section", "article", "clause", "schedule", "exhibit", "annex", "appendix", "attachment", "addendum", "part", "§"].contains(word) else { return nil }
         // Title-case or upper-case keyword only.
         guard StructuralText.isUpper(bytes[start]) || first == 0xC2 else { return nil }
-        var tokenEnd = end + 1
+        var tokenStart = end + 1
+        if tokenStart + 2 < count, bytes[tokenStart] == 0x2D, bytes[tokenStart + 1] == 0x20 { tokenStart += 2 }
+        var tokenEnd = tokenStart
         while tokenEnd < count, StructuralText.isAlnum(bytes[tokenEnd]) || ((bytes[tokenEnd] == 0x2E || bytes[tokenEnd] == 0x2D) && tokenEnd + 1 < count && StructuralText.isAlnum(bytes[tokenEnd + 1])) { tokenEnd += 1 }
-        guard tokenEnd > end + 1, tokenEnd - end <= 9 else { return nil }
-        let written = String(decoding: bytes[start..<tokenEnd], as: UTF8.self)
+        guard tokenEnd > tokenStart, tokenEnd - tokenStart <= 8 else { return nil }
+        let written = String(decoding: bytes[start..<end], as: UTF8.self) + " " + String(decoding: bytes[tokenStart..<tokenEnd], as: UTF8.self)
         guard let parsed = parse(written) else { return nil }
         // A heading, not a reference: followed by end of line, a period, a colon, a dash or a capital.
         var after = tokenEnd
@@ -481,12 +549,9 @@ struct ClauseNumberIndex {
             while let open = base.lastIndex(of: "(") {
                 parts.insert(String(base[open...]), at: 0)
                 base = String(base[..<open])
-                if let ids = keys[base] {
-                    for id in ids {
-                        if let clause = document.clause(withID: id), Self.text(of: clause, in: document).contains(parts[0]) { return (true, [id]) }
-                    }
-                    return (false, [])
-                }
+                // Inline items ((b), (iii)) are rarely all clauses of the tree, and PDF text
+                // writes them as "b)" or "(B)": the section existing is enough.
+                if let ids = keys[base] { return (true, ids) }
             }
             // "Section 5" in a contract whose top-level parts are articles.
             if !base.contains("."), let ids = keys["article:\(base)"] { return (true, ids) }

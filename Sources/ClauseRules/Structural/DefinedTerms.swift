@@ -24,6 +24,11 @@ public struct DefinedTerm: Hashable, Sendable {
     public var clauseID: String?
     /// True when the definition sits in a definitions clause (heading "Definitions").
     public var inDefinitionsClause: Bool
+    /// True for an index entry that points elsewhere (`"Term" has the meaning given in
+    /// Section 9.1`): the real definition is the one it points to, so the pair is no duplicate.
+    public var isPointer: Bool = false
+    /// True when the definition lies in a schedule or exhibit (often a separate document).
+    public var inSchedule: Bool = false
     /// What the definition says, normalised (lower case, single spaces, at most 200 bytes), to
     /// tell a repeated definition from a different one.
     public var meaning: String
@@ -91,7 +96,7 @@ public struct DefinedTermAnalyzer: Sendable {
         // Terms by their first four bytes, longest first, so "Confidential Information" wins over "Confidential".
         var termsByKey: [UInt32: [[UInt8]]] = [:]
         var termSet = Set<String>()
-        for definition in definitions where termSet.insert(definition.term).inserted {
+        for definition in definitions where definition.term.utf8.count >= 2 && termSet.insert(definition.term).inserted {
             let termBytes = Array(definition.term.utf8)
             termsByKey[Self.key(termBytes, 0, termBytes.count), default: []].append(termBytes)
         }
@@ -142,7 +147,10 @@ public struct DefinedTermAnalyzer: Sendable {
                     // Part of a longer name ("Cloud Services Agreement") is not yet a use of "Services".
                     let partOfName = (previousWordEnd + 1 == index && previousWordStart >= 0 && StructuralText.isUpper(bytes[previousWordStart]))
                         || (end + 1 < count && bytes[end] == 0x20 && StructuralText.isUpper(bytes[end + 1]))
-                    if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings) { firstUse[name] = index..<end }
+                    if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings),
+                       !Self.isQuotedOrForwardReference(index, end, in: bytes) {
+                        firstUse[name] = index..<end
+                    }
                 }
                 index = end
                 continue
@@ -168,16 +176,12 @@ public struct DefinedTermAnalyzer: Sendable {
         return DefinedTermIndex(definitions: definitions, useCounts: useCounts, firstUse: firstUse, undefined: undefined, quotedPhrases: quoted)
     }
 
-    /// The first four bytes at `index` (fewer at the end) packed into one integer: the lookup
+    /// The first two bytes at `index` packed into one integer: the lookup
     /// key of terms by their start, without allocating per word.
     @inline(__always) static func key(_ bytes: [UInt8], _ index: Int, _ limit: Int) -> UInt32 {
-        var value: UInt32 = 0
-        var position = index
-        while position < min(index + 4, limit) {
-            value = value << 8 | UInt32(bytes[position])
-            position += 1
-        }
-        return value | UInt32(position - index) << 29
+        // Two bytes: every term has at least two (one-letter terms are not looked up).
+        guard index + 1 < limit else { return UInt32(bytes[index]) << 8 }
+        return UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1])
     }
 
     // MARK: Definitions
@@ -222,8 +226,13 @@ public struct DefinedTermAnalyzer: Sendable {
                 openLength = 2
                 isBold = true
             }
+            if byte == 0x28, let name = unquotedParenthetical(at: index, in: bytes) {
+                quoted.insert(name)   // `(collectively, the Deliverables)`: defined without quotes
+            }
             guard openLength > 0 else { index += 1; continue }
-            let termStart = index + openLength
+            var termStart = index + openLength
+            // ("the Redundancy Cap"): the article is not part of the term.
+            if termStart + 5 < count, bytes[termStart] == 0x74, bytes[termStart + 1] == 0x68, bytes[termStart + 2] == 0x65, bytes[termStart + 3] == 0x20, StructuralText.isUpper(bytes[termStart + 4]) { termStart += 4 }
             guard let termEnd = termEnd(from: termStart, in: bytes, bold: isBold ? byte : nil) else { index += openLength; continue }
             let closeLength = isBold ? 2 : StructuralText.closeQuoteLength(bytes, termEnd)
             let term = String(decoding: bytes[termStart..<termEnd], as: UTF8.self)
@@ -236,9 +245,12 @@ public struct DefinedTermAnalyzer: Sendable {
             // "Term" means … (possibly `"Term" shall mean`, `**"Term"** means`, `"Term": `).
             var after = afterClose
             while after < count, bytes[after] == 0x2A || bytes[after] == 0x5F || bytes[after] == 0x20 || bytes[after] == 0x2C || (bytes[after] == 0x22 && isBold) { after += 1 }
+            var isPointer = false
             for verb in meansVerbs where StructuralText.hasWord(verb, at: after, in: lowered) {
                 form = .means
                 meaningStart = after + verb.count
+                let verbText = String(decoding: verb, as: UTF8.self)
+                isPointer = verbText.contains("meaning") || verbText.contains("defined")
                 break
             }
             let inDefinitions = StructuralText.isInside(index, definitionsClauses)
@@ -257,13 +269,33 @@ public struct DefinedTermAnalyzer: Sendable {
                 } else {
                     meaningEnd = StructuralText.sentenceEnd(bytes, after: meaningStart, limit: 400)
                 }
-                let clause = document.deepestClause(containing: index)
-                definitions.append(DefinedTerm(term: term, range: termStart..<termEnd, form: form, clauseID: clause?.id,
-                                               inDefinitionsClause: inDefinitions, meaning: normalisedMeaning(lowered, meaningStart..<max(meaningStart, meaningEnd))))
+                let path = document.clausePath(containing: index)
+                let meaning = normalisedMeaning(lowered, meaningStart..<max(meaningStart, meaningEnd))
+                if meaning.hasPrefix("as defined") || meaning.hasPrefix("as set forth") { isPointer = true }
+                definitions.append(DefinedTerm(term: term, range: termStart..<termEnd, form: form, clauseID: path.last?.id,
+                                               inDefinitionsClause: inDefinitions, isPointer: isPointer,
+                                               inSchedule: path.contains { $0.kind == .schedule }, meaning: meaning))
             }
             index = afterClose
         }
         return (definitions, quoted)
+    }
+
+    /// `(the Services)`, `(collectively, the Deliverables)`: a definition written without quotes.
+    static func unquotedParenthetical(at open: Int, in bytes: [UInt8]) -> String? {
+        var index = open + 1
+        let limit = min(bytes.count, open + 70)
+        var close = index
+        while close < limit, bytes[close] != 0x29, bytes[close] != 0x0A, bytes[close] != 0x22 { close += 1 }
+        guard close < limit, bytes[close] == 0x29 else { return nil }
+        for lead in ["collectively, the ", "collectively the ", "each, a ", "each a ", "together, the ", "the "] {
+            let leadBytes = Array(lead.utf8)
+            if index + leadBytes.count < close, bytes[index..<(index + leadBytes.count)].elementsEqual(leadBytes) { index += leadBytes.count; break }
+        }
+        guard index > open + 1, index < close, StructuralText.isUpper(bytes[index]) else { return nil }
+        let end = titleCaseRun(from: index, in: bytes)
+        guard end == close else { return nil }
+        return String(decoding: bytes[index..<end], as: UTF8.self)
     }
 
     static let meansVerbs: [[UInt8]] = [
@@ -339,6 +371,14 @@ public struct DefinedTermAnalyzer: Sendable {
         let lead = String(decoding: lowered[index..<openQuote], as: UTF8.self)
         let words = lead.split { $0 == " " || $0 == "," || $0 == ";" || $0 == ":" || $0 == "*" || $0 == "_" || $0 == "\n" || $0 == "\"" }
         if sawParenthesis {
+            // `Clause 12 ("Invoicing and payment terms")`: a clause's title, not a definition.
+            var before = index - 1
+            while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+            let window = String(decoding: lowered[max(0, before - 22)..<before], as: UTF8.self)
+            if ["clause ", "section ", "exhibit ", "article ", "schedule ", "annex ", "appendix "].contains(where: { window.contains($0) }),
+               before > 0, StructuralText.isAlnum(bytes[before - 1]) {
+                return nil
+            }
             // After the term: `)`, or another term of the parenthetical, or a comma.
             var after = afterClose
             while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x2A || bytes[after] == 0x5F { after += 1 }
@@ -352,7 +392,7 @@ public struct DefinedTermAnalyzer: Sendable {
             return words.allSatisfy { allowed.contains($0) } ? .parenthetical : nil
         }
         let joined = words.suffix(4).joined(separator: " ")
-        for ending in ["hereinafter", "referred to as", "hereinafter referred to as", "hereinafter called", "called", "hereafter", "defined as", "the term"] where joined.hasSuffix(ending) {
+        for ending in ["hereinafter", "referred to as", "hereinafter referred to as", "hereinafter called", "called", "hereafter", "defined as"] where joined.hasSuffix(ending) {
             return .hereinafter
         }
         return nil
@@ -372,6 +412,18 @@ public struct DefinedTermAnalyzer: Sendable {
     }
 
     // MARK: Uses
+
+    /// A use that is not yet a use for used-before-definition: inside quotes, followed by
+    /// "(as defined below)", or a table-of-contents entry ("2.3 Trademarks   12").
+    static func isQuotedOrForwardReference(_ start: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
+        if start > 0, bytes[start - 1] == 0x22 || bytes[start - 1] == 0x9C { return true }
+        let window = String(decoding: bytes[end..<min(bytes.count, end + 30)].map(StructuralText.lower), as: UTF8.self)
+        if window.contains("defined below") || window.contains("as defined") || window.contains("hereinafter defined") || window.contains("defined in") { return true }
+        var next = end
+        while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x2E { next += 1 }
+        if next > end + 1, next < bytes.count, StructuralText.isDigit(bytes[next]) { return true }
+        return false
+    }
 
     /// The end of a use of `term` at `index` (also `Terms`, `Term's`, `Parties` for `Party`), or nil.
     static func match(_ term: [UInt8], at index: Int, in bytes: [UInt8]) -> Int? {
@@ -444,7 +496,17 @@ public struct DefinedTermAnalyzer: Sendable {
             end = wordEnd
             words += 1
             guard wordEnd + 1 < bytes.count, bytes[wordEnd] == 0x20 else { break }
-            index = wordEnd + 1
+            var next = wordEnd
+            while next < bytes.count, bytes[next] == 0x20, next - wordEnd < 12 { next += 1 }
+            // "Power of Attorney", "Terms and Conditions": one name.
+            for joiner in ["of ", "and ", "for "] {
+                let joinerBytes = Array(joiner.utf8)
+                if next + joinerBytes.count < bytes.count, bytes[next..<(next + joinerBytes.count)].elementsEqual(joinerBytes), StructuralText.isUpper(bytes[next + joinerBytes.count]) {
+                    next += joinerBytes.count
+                    break
+                }
+            }
+            index = next
         }
         return end
     }
@@ -468,6 +530,14 @@ public struct DefinedTermAnalyzer: Sendable {
         "Lord", "God", "Christmas", "Day", "Eve", "Year", "New", "Good", "Memorial", "Labor", "Independence", "Thanksgiving",
         "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Pacific", "Atlantic", "Standard", "Time",
         "Mr", "Mrs", "Ms", "Dr", "Esq", "Attn", "Attention", "Facsimile", "Fax", "Email", "Telephone", "Tel", "Phone",
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii",
+        "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+        "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Hampshire", "Jersey", "Mexico", "York", "Carolina",
+        "Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+        "Washington", "Wisconsin", "Wyoming", "Columbia", "China", "Japan", "India", "Canada", "England", "Wales", "Scotland", "Ireland",
+        "Germany", "France", "Israel", "Korea", "Singapore", "Hong", "Kong", "Taiwan", "Europe", "Asia", "America", "Africa", "Australia",
+        "Book", "Chamber", "Commerce", "Arbitration", "Conditions", "Attorney", "Lease", "Manual", "Guide", "Policy", "Handbook",
+        "Tariff", "Channel", "Site", "Website", "Network", "Institute", "Center", "Centre", "Hospital", "Clinic", "School", "College",
     ]
 
     static func filterUndefined(_ candidates: [String: (range: Range<Int>, count: Int)], document: Document, bytes: [UInt8],
@@ -493,6 +563,10 @@ public struct DefinedTermAnalyzer: Sendable {
             if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
             let words = phrase.split(separator: " ")
             if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
+            // Followed by a code or number ("Minimum BCF", "Digital 1:1"): part of a longer name.
+            var next = value.range.upperBound
+            while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+            if next + 1 < bytes.count, next > value.range.upperBound, StructuralText.isUpper(bytes[next]) && StructuralText.isUpper(bytes[next + 1]) || StructuralText.isDigit(bytes[next]) { continue }
             // Defined in another document: `the Purchase Price (as defined in the Merger Agreement)`.
             let after = value.range.upperBound
             let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)

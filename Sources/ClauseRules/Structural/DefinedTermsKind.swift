@@ -70,8 +70,10 @@ struct DefinedTermsCheck: RuleCheck {
                 }
             case "duplicate":
                 var first: [String: DefinedTerm] = [:]
-                for definition in index.definitions {
+                for definition in index.definitions where !definition.isPointer {
                     guard let earlier = first[definition.term] else { first[definition.term] = definition; continue }
+                    // An attached document (exhibit, press release) defines its own terms.
+                    if earlier.inSchedule != definition.inSchedule { continue }
                     let differently = earlier.meaning != definition.meaning
                     let line = context.lineColumn(earlier.range.lowerBound)
                     let message = text("'\(definition.term)' is defined again\(differently ? ", differently" : ""); first defined at \(line)",

@@ -125,7 +125,7 @@ public struct NumberingAnalyzer: Sendable {
                     parsed.value = letterValue
                 } else if let before = previous, before.scheme == parsed.scheme {
                     // stays roman
-                } else if parsed.token.lowercased() != "i" {
+                } else if parsed.token.count == 1, parsed.token.lowercased() != "i" {
                     parsed.scheme = letterScheme
                     parsed.value = letterValue
                 }
@@ -134,7 +134,10 @@ public struct NumberingAnalyzer: Sendable {
             let family = parsed.scheme.family
             let range = numberRange(of: clause, written: written, bytes: bytes)
             if let first = firstFamily {
-                if first.family != parsed.scheme.mixFamily, !reportedMixed {
+                // A different scheme that takes the next place of the list ((a), (b), 3. or
+                // (iii)); a sub-list that starts at 1 is nesting the parser flattened.
+                let continues = last.values.contains { $0.parsed.scheme.mixFamily == first.family && $0.parsed.value + 1 == parsed.value }
+                if first.family != parsed.scheme.mixFamily, !reportedMixed, continues, parsed.value > 1 {
                     reportedMixed = true
                     result.append(NumberingIssue(kind: .mixedScheme, clauseID: clause.id, number: written, range: range, previousClauseID: first.clause.id,
                                                  previousNumber: first.clause.number ?? "", previousRange: numberRange(of: first.clause, written: first.clause.number ?? "", bytes: bytes),
@@ -152,7 +155,15 @@ public struct NumberingAnalyzer: Sendable {
                     else if parsed.value > before.parsed.value + 1 { kind = .gap }
                     else if parsed.value < before.parsed.value { kind = .outOfOrder }
                     else { kind = nil }
-                    if let kind {
+                    // A restart at 1 begins a new list (an exhibit, a table); a missing number
+                    // written in the text between is an item the parser did not make a clause.
+                    var report = kind != nil && parsed.value != 1
+                    if kind == .gap, report {
+                        let missing = Array(Self.render(before.parsed, value: before.parsed.value + 1).utf8)
+                        let between = before.clause.span.startOffset..<min(clause.span.startOffset, bytes.count)
+                        if Self.contains(missing, in: bytes, range: between) { report = false }
+                    }
+                    if let kind, report {
                         result.append(NumberingIssue(kind: kind, clauseID: clause.id, number: written, range: range, previousClauseID: before.clause.id,
                                                      previousNumber: before.clause.number ?? "", previousRange: numberRange(of: before.clause, written: before.clause.number ?? "", bytes: bytes),
                                                      expected: kind == .duplicate ? nil : Self.render(before.parsed, value: before.parsed.value + 1)))
@@ -185,6 +196,22 @@ public struct NumberingAnalyzer: Sendable {
             result.append((String(decoding: bytes[start..<after], as: UTF8.self), start..<after))
         }
         return result
+    }
+
+    static func contains(_ needle: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Bool {
+        var needle = needle
+        if needle.last == 0x2E { needle.removeLast() }
+        guard let first = needle.first, range.count >= needle.count else { return false }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle),
+               index == 0 || !StructuralText.isAlnum(bytes[index - 1]) || first == 0x28,
+               index + needle.count >= bytes.count || !StructuralText.isDigit(bytes[index + needle.count]) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Where the number is written at the start of the clause (else the clause's first bytes).
@@ -273,9 +300,13 @@ public struct NumberingAnalyzer: Sendable {
         guard isLower || isUpper else { return nil }
         let letterScheme = isLower ? letter.0 : letter.1
         let romanScheme = isLower ? roman.0 : roman.1
-        let letterValue = token.count == 1 ? Int(token.lowercased().unicodeScalars.first!.value) - 0x60 : nil
+        var letterValue = token.count == 1 ? Int(token.lowercased().unicodeScalars.first!.value) - 0x60 : nil
+        // (aa), (bb), (cc) after (z): doubled letters continue a letter list.
+        if token.count == 2 || token.count == 3, Set(token).count == 1 {
+            letterValue = 26 * (token.count - 1) + Int(token.lowercased().unicodeScalars.first!.value) - 0x60
+        }
         if let romanValue = StructuralText.romanValue(token), token.allSatisfy({ "ivxlcdmIVXLCDM".contains($0) }) {
-            if token.count == 1, let letterValue {
+            if let letterValue {
                 return Parsed(scheme: romanScheme, value: romanValue, token: token, letterAlternative: (letterScheme, letterValue))
             }
             return Parsed(scheme: romanScheme, value: romanValue, token: token)

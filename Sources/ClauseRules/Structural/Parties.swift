@@ -27,9 +27,12 @@ public struct PartyAnalyzer: Sendable {
         "Supplier", "Vendor", "Customer", "Client", "Buyer", "Seller", "Purchaser", "Licensor", "Licensee", "Distributor",
         "Reseller", "Manufacturer", "Contractor", "Consultant", "Provider", "Service Provider", "Franchisor", "Franchisee",
         "Lessor", "Lessee", "Landlord", "Tenant", "Lender", "Borrower", "Employer", "Employee", "Agent", "Principal",
-        "Developer", "Publisher", "Sponsor", "Producer", "Marketer", "Recipient", "Discloser", "Disclosing Party",
-        "Receiving Party", "Subscriber", "Owner", "Operator", "Partner", "Company", "Host", "Affiliate Partner",
+        "Developer", "Publisher", "Sponsor", "Producer", "Marketer", "Subscriber", "Owner", "Operator", "Partner", "Company", "Host", "Affiliate Partner",
     ]
+
+    static func titleCase(_ name: String) -> String {
+        name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " ")
+    }
 
     static let partyDeterminers: Set<String> = ["the", "such", "said", "either", "each", "The", "Such", "Said", "Each"]
 
@@ -68,7 +71,12 @@ public struct PartyAnalyzer: Sendable {
     /// defined anywhere. Needs at least two parties with short names, else nothing is reported.
     public func mismatches(in document: Document, terms: DefinedTermIndex, parties: [PartyName]) -> [PartyNameMismatch] {
         guard parties.count >= 2 else { return [] }
-        let partyNames = Set(parties.map(\.shortName))
+        // Only where the parties are named by role ("Supplier"): a contract between "SIGA" and
+        // "MMT" uses role words for others (an issuer's "Company", a third-party "Buyer").
+        let roleSet = Set(roleWords.map { $0.lowercased() })
+        guard parties.contains(where: { roleSet.contains($0.shortName.lowercased()) }) else { return [] }
+        let partyNames = Set(parties.map(\.shortName)).union(parties.map { PartyAnalyzer.titleCase($0.shortName) })
+        let preamble = String(decoding: document.bytes[Self.preambleRange(document)], as: UTF8.self)
         var defined = terms.quotedPhrases
         for definition in terms.definitions { defined.insert(definition.term) }
         let bytes = document.bytes
@@ -77,7 +85,9 @@ public struct PartyAnalyzer: Sendable {
         // Role words not already a party's name or defined, by their first word.
         var candidates: [String: [String]] = [:]
         for role in roleWords {
-            if partyNames.contains(role) || defined.contains(role) || defined.contains(role + "s") { continue }
+            if partyNames.contains(role) || defined.contains(role) || defined.contains(role + "s") || defined.contains(role.uppercased()) { continue }
+            // Named in the preamble ("and Distributor, as set forth below"): a party designation.
+            if preamble.contains(role) { continue }
             // A party's short name that contains the role ("Service Provider" and "Provider").
             if partyNames.contains(where: { $0.hasSuffix(" " + role) || $0.hasPrefix(role + " ") || role.hasSuffix(" " + $0) }) { continue }
             candidates[String(role.prefix { $0 != " " }), default: []].append(role)
