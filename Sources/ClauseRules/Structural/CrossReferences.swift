@@ -459,7 +459,9 @@ struct ClauseNumberIndex {
             if position == 0 || bytes[position - 1] == 0x0A {
                 start = position
                 while start < count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x23 || bytes[start] == 0x2A || bytes[start] == 0x3E { start += 1 }
-            } else if bytes[position] == 0x20, position >= 1, bytes[position - 1] == 0x2E || bytes[position - 1] == 0x3A || bytes[position - 1] == 0x29 {
+            } else if bytes[position] == 0x20, position >= 1, bytes[position - 1] == 0x2E || bytes[position - 1] == 0x3A || bytes[position - 1] == 0x29 || bytes[position - 1] == 0x5D
+                        || (position + 1 < count && bytes[position - 1] == 0x20 && StructuralText.isUpper(bytes[position + 1]))
+                        || (position + 2 < count && StructuralText.isDigit(bytes[position + 1]) && Self.isCapsHeadingAfterNumber(bytes, position + 1)) {
                 start = position
                 while start < count, bytes[start] == 0x20 { start += 1 }
             } else if bytes[position] == 0x20, position + 3 < count, StructuralText.isDigit(bytes[position + 1]) {
@@ -479,6 +481,16 @@ struct ClauseNumberIndex {
         }
     }
 
+    /// `5. TRADEMARKS` mid-line: a one-part number, a period and an all-capitals word.
+    static func isCapsHeadingAfterNumber(_ bytes: [UInt8], _ start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, StructuralText.isDigit(bytes[index]), index - start < 3 { index += 1 }
+        guard index + 4 < bytes.count, bytes[index] == 0x2E, bytes[index + 1] == 0x20 else { return false }
+        var letters = index + 2
+        while letters < bytes.count, StructuralText.isUpper(bytes[letters]) { letters += 1 }
+        return letters - (index + 2) >= 3
+    }
+
     /// A number marker at `start`: (key, length) or nil.
     static func marker(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
         let count = bytes.count
@@ -492,11 +504,19 @@ struct ClauseNumberIndex {
             if after < count, bytes[after] == 0x2E || bytes[after] == 0x29 { after += 1 }
             // `4.3 Records`, `4.3Records`, `4. Term`, `4.3 (a)`: a heading or a capital follows.
             while after < count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
-            guard after < count, StructuralText.isUpper(bytes[after]) || bytes[after] == 0x28 || bytes[after] == 0x22 || bytes[after] == 0xE2 else { return nil }
+            guard after < count, StructuralText.isUpper(bytes[after]) || bytes[after] == 0x28 || bytes[after] == 0x22 || bytes[after] == 0xE2 || bytes[after] == 0x5B else { return nil }
             if !number.contains("."), after == end { return nil }
             return (normaliseNumber(number), end - start)
         }
         if first == 0x28 { return nil }
+        // Roman section numbers: `VI. ACKNOWLEDGEMENT`, `IX. EXCEPT …`.
+        if StructuralText.isUpper(first) {
+            var end = start
+            while end < count, "IVXLC".utf8.contains(bytes[end]), end - start < 6 { end += 1 }
+            if end > start, end + 2 < count, bytes[end] == 0x2E, bytes[end + 1] == 0x20, StructuralText.isUpper(bytes[end + 2]) || bytes[end + 2] == 0x20 {
+                return (String(decoding: bytes[start..<end], as: UTF8.self), end - start)
+            }
+        }
         // Keyword markers (`ARTICLE - 16` too).
         var end = start
         while end < count, StructuralText.isLetter(bytes[end]) || bytes[end] == 0xC2 || bytes[end] == 0xA7 { end += 1 }
@@ -535,12 +555,19 @@ struct ClauseNumberIndex {
             // "Schedule A" written where the heading says "Exhibit A" is still a broken reference; only same-word matches count.
             return (false, [])
         case .article:
-            let value = Int(label).map(String.init) ?? StructuralText.romanValue(label).map(String.init) ?? label.lowercased()
+            let head = String(label.prefix { $0 != "(" })
+            // "Article 7.2(a)": articles numbered like sections.
+            if head.contains(".") { return resolve(label: label, target: .section, keyword: "section", at: range, in: document) }
+            let value = Int(head).map(String.init) ?? StructuralText.romanValue(head).map(String.init) ?? head.lowercased()
             if let ids = keys["article:\(value)"] { return (true, ids) }
             if let ids = keys[value] { return (true, ids) }
             return (false, [])
         case .section, .clause, .paragraph:
-            if label.hasPrefix("(") { return resolveRelative(label, at: range, in: document) }
+            if label.hasPrefix("(") {
+                // "Section (3)(a)" is too odd to judge.
+                if label.dropFirst().contains("(") { return (true, []) }
+                return resolveRelative(label, at: range, in: document)
+            }
             let normalised = Self.normaliseNumber(label)
             if let ids = keys[normalised] { return (true, ids) }
             // Drop parenthesised parts one by one: `4.2(b)` resolves if 4.2 exists and its text has "(b)".
@@ -576,10 +603,11 @@ struct ClauseNumberIndex {
         // every inline item, and "paragraph (c) above" may point into another clause).
         let bytes = document.bytes
         let scope = 0..<bytes.count
-        let needle = Array(label.utf8)
+        let needle = Array(label.utf8.dropFirst())   // "j)" also matches "(j)"
         var position = scope.lowerBound
         while position + needle.count <= scope.upperBound {
-            if bytes[position] == needle[0], bytes[position..<(position + needle.count)].elementsEqual(needle), !range.contains(position) {
+            if bytes[position] == needle[0], bytes[position..<(position + needle.count)].elementsEqual(needle), !range.contains(position),
+               position == 0 || !StructuralText.isAlnum(bytes[position - 1]) {
                 return (true, path.last.map { [$0.id] } ?? [])
             }
             position += 1

@@ -184,6 +184,13 @@ public struct DefinedTermAnalyzer: Sendable {
         return UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1])
     }
 
+    /// Definitions and quoted phrases only, without counting uses (for the party check).
+    public func definitionsOnly(_ document: Document) -> DefinedTermIndex {
+        let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
+        let (definitions, quoted) = Self.findDefinitions(document, bytes: document.bytes, definitionsClauses: Self.definitionsClauseRanges(document), nonProse: nonProse)
+        return DefinedTermIndex(definitions: definitions.sorted { $0.range.lowerBound < $1.range.lowerBound }, useCounts: [:], firstUse: [:], undefined: [], quotedPhrases: quoted)
+    }
+
     // MARK: Definitions
 
     /// Byte ranges of clauses headed "Definitions" (or of kind definition), and their sub-clauses.

@@ -25,7 +25,7 @@ struct PartyNamesCheck: RuleCheck {
     let message: MessageTemplate?
 
     func findings(in context: RuleContext) -> [Finding] {
-        let terms = DefinedTermAnalyzer().analyze(context.document)
+        let terms = DefinedTermAnalyzer().definitionsOnly(context.document)
         let parties = analyzer.parties(in: context.document, terms: terms)
         let names = parties.map { "'\($0.shortName)'" }.joined(separator: ", ")
         return analyzer.mismatches(in: context.document, terms: terms, parties: parties).map { mismatch in
