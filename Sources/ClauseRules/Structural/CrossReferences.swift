@@ -368,6 +368,7 @@ struct ClauseNumberIndex {
                         fullKey = (parentKey ?? "") + parsed.key
                     } else {
                         add(parsed.key, clause.id)
+                        if parsed.key.allSatisfy({ "IVXLC".contains($0) }), let value = StructuralText.romanValue(parsed.key) { add("roman:\(value)", clause.id) }
                         if let parentKey, !parsed.key.hasPrefix(parentKey + "."), !parentKey.contains("(") { add(parentKey + "." + parsed.key, clause.id) }
                         fullKey = parsed.key
                     }
@@ -387,7 +388,14 @@ struct ClauseNumberIndex {
         addLineStartNumbers(document)
     }
 
+    /// First components of every dotted number (`5` for `5.1`): an "Article 5" whose sections
+    /// are numbered 5.1, 5.2 exists even when its heading was lost.
+    var decimalHeads = Set<String>()
+    var hasRoman = false
+
     mutating func add(_ key: String, _ id: String) {
+        if key.hasPrefix("roman:") { hasRoman = true }
+        if let dot = key.firstIndex(of: "."), key.first?.isNumber == true { decimalHeads.insert(String(key[..<dot])) }
         if keys[key]?.contains(id) != true { keys[key, default: []].append(id) }
     }
 
@@ -513,8 +521,10 @@ struct ClauseNumberIndex {
         if StructuralText.isUpper(first) {
             var end = start
             while end < count, "IVXLC".utf8.contains(bytes[end]), end - start < 6 { end += 1 }
-            if end > start, end + 2 < count, bytes[end] == 0x2E, bytes[end + 1] == 0x20, StructuralText.isUpper(bytes[end + 2]) || bytes[end + 2] == 0x20 {
-                return (String(decoding: bytes[start..<end], as: UTF8.self), end - start)
+            let dotted = end + 2 < count && bytes[end] == 0x2E && bytes[end + 1] == 0x20 && (StructuralText.isUpper(bytes[end + 2]) || bytes[end + 2] == 0x20)
+            let dashed = end + 3 < count && bytes[end] == 0x20 && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x20 && StructuralText.isUpper(bytes[end + 3])   // "IV - INDEMNIFICATION"
+            if end > start, dotted || dashed, let value = StructuralText.romanValue(String(decoding: bytes[start..<end], as: UTF8.self)) {
+                return ("roman:\(value)", end - start)
             }
         }
         // Keyword markers (`ARTICLE - 16` too).
@@ -561,6 +571,8 @@ struct ClauseNumberIndex {
             let value = Int(head).map(String.init) ?? StructuralText.romanValue(head).map(String.init) ?? head.lowercased()
             if let ids = keys["article:\(value)"] { return (true, ids) }
             if let ids = keys[value] { return (true, ids) }
+            if let ids = keys["roman:\(value)"] { return (true, ids) }
+            if decimalHeads.contains(value) { return (true, []) }
             return (false, [])
         case .section, .clause, .paragraph:
             if label.hasPrefix("(") {
@@ -570,6 +582,13 @@ struct ClauseNumberIndex {
             }
             let normalised = Self.normaliseNumber(label)
             if let ids = keys[normalised] { return (true, ids) }
+            // Roman labels ("Section VI", "Paragraph IV"): against roman headings only; none at all
+            // means a term of art or another document ("Paragraph IV certification").
+            let head = String(label.prefix { $0 != "(" })
+            if let value = StructuralText.romanValue(head), head.allSatisfy({ "IVXLC".contains($0) }) {
+                if let ids = keys["roman:\(value)"] ?? keys["article:\(value)"] { return (true, ids) }
+                return (!hasRoman, [])
+            }
             // Drop parenthesised parts one by one: `4.2(b)` resolves if 4.2 exists and its text has "(b)".
             var base = normalised
             var parts: [String] = []

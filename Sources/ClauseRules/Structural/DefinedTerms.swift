@@ -243,6 +243,8 @@ public struct DefinedTermAnalyzer: Sendable {
             guard let termEnd = termEnd(from: termStart, in: bytes, bold: isBold ? byte : nil) else { index += openLength; continue }
             let closeLength = isBold ? 2 : StructuralText.closeQuoteLength(bytes, termEnd)
             let term = String(decoding: bytes[termStart..<termEnd], as: UTF8.self)
+            // "90", "3": numbers in quotes are not terms.
+            guard bytes[termStart..<termEnd].contains(where: StructuralText.isLetter) else { index = termEnd; continue }
             quoted.insert(term)
             let afterClose = termEnd + closeLength
             if StructuralText.isInside(index, nonProse) { index = afterClose; continue }

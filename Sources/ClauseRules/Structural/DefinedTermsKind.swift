@@ -43,6 +43,15 @@ struct DefinedTermsCheck: RuleCheck {
         minimumUses = minimum
     }
 
+    /// A definition in a sentence that names parties or another agreement ("… between X ("Kallo")
+    /// and …", "… dated May 5, 1998 ("Agreement")").
+    static func isPreambleStyle(_ offset: Int, _ bytes: [UInt8]) -> Bool {
+        let start = StructuralText.sentenceStart(bytes, before: offset, limit: 240)
+        let window = String(decoding: bytes[start..<offset].map(StructuralText.lower), as: UTF8.self)
+        return window.contains(" between ") || window.contains("entered into") || window.contains("by and among") || window.contains(" dated ") || window.contains(" corporation")
+            || window.contains(" inc.") || window.contains(" llc") || window.contains(" ltd")
+    }
+
     func findings(in context: RuleContext) -> [Finding] {
         let document = context.document
         var index = DefinedTermAnalyzer(minimumUndefinedUses: minimumUses).analyze(document)
@@ -72,8 +81,10 @@ struct DefinedTermsCheck: RuleCheck {
                 var first: [String: DefinedTerm] = [:]
                 for definition in index.definitions where !definition.isPointer {
                     guard let earlier = first[definition.term] else { first[definition.term] = definition; continue }
-                    // An attached document (exhibit, press release) defines its own terms.
+                    // An attached document (exhibit, press release, the amended agreement) defines its
+                    // own terms, restating the parties in its own preamble.
                     if earlier.inSchedule != definition.inSchedule { continue }
+                    if Self.isPreambleStyle(definition.range.lowerBound, context.bytes) || Self.isPreambleStyle(earlier.range.lowerBound, context.bytes) { continue }
                     let differently = earlier.meaning != definition.meaning
                     let line = context.lineColumn(earlier.range.lowerBound)
                     let message = text("'\(definition.term)' is defined again\(differently ? ", differently" : ""); first defined at \(line)",
