@@ -181,7 +181,10 @@ public struct ClauseLocator: Sendable {
                 score[unitIndex] += weights.lexical * Double(value / best)
             }
         }
-        for unit in units.indices { score[unit] += weights.category * categoryScore[unit] }
+        for unit in units.indices {
+            score[unit] += weights.category * categoryScore[unit]
+            if index.unitIsDefinition[unit], !explicitUnits.contains(unit) { score[unit] *= 0.5 }
+        }
 
         // Best unit of each explicit reference first.
         if !explicitUnits.isEmpty {

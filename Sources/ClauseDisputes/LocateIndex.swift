@@ -34,6 +34,9 @@ public struct LocateIndex: Sendable {
     let unitCategories: [[String: Double]]
     let postings: [TextAnalysis.Term: [(unit: Int32, weight: Float)]]
     let unitLength: [Float]
+    /// Per unit: it defines a term (`"Territory" means …`); definitions are rarely what a
+    /// dispute is about, so the locator halves their score.
+    let unitIsDefinition: [Bool]
     let averageLength: Float
     let clausesByID: [String: Clause]
     /// Unit indices per clause id (the units inside that clause's span).
@@ -89,6 +92,16 @@ public struct LocateIndex: Sendable {
             // A heading on its own ("10. Data Protection") answers nothing; its words reach the
             // sub-clauses as heading context.
             guard region.count >= 3, region.count > 120 || wordCount(region) >= Self.minimumUnitWords else { return }
+            // An upper-case title line ("3. DEVELOPMENT AND OPERATION; EXCLUSIVITY") neither.
+            if region.count <= 150 {
+                var lower = 0
+                var upper = 0
+                for offset in region {
+                    let byte = bytes[offset]
+                    if byte >= 0x61 && byte <= 0x7A { lower += 1 } else if byte >= 0x41 && byte <= 0x5A { upper += 1 }
+                }
+                if lower * 4 < upper { return }
+            }
             if region.count <= granularity.wholeClauseBytes {
                 units.append(LocateUnit(clauseID: clauseID, range: region, part: part))
                 headingContext.append(headings)
@@ -199,6 +212,23 @@ public struct LocateIndex: Sendable {
             unitCategories[unitIndex] = withAncestors
         }
 
+        var definitions: [Bool] = []
+        definitions.reserveCapacity(units.count)
+        let markers: [[UInt8]] = ["\" means", "\u{201D} means", "\" shall mean", "\u{201D} shall mean", "\" has the meaning", "\u{201D} has the meaning"].map { Array($0.utf8) }
+        for unit in units {
+            if clausesByID[unit.clauseID]?.kind == .definition { definitions.append(true); continue }
+            let head = unit.range.lowerBound..<min(unit.range.upperBound, unit.range.lowerBound + 160)
+            var found = false
+            for marker in markers where !found {
+                var offset = head.lowerBound
+                while offset + marker.count <= head.upperBound {
+                    if bytes[offset] == marker[0], Array(bytes[offset..<(offset + marker.count)]) == marker { found = true; break }
+                    offset += 1
+                }
+            }
+            definitions.append(found)
+        }
+        self.unitIsDefinition = definitions
         self.units = units
         self.unitCategories = unitCategories
         self.postings = postings

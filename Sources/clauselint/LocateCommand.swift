@@ -102,18 +102,8 @@ enum ContractInputs {
         return collected.files
     }
 
-    /// Reads and parses one contract with the format-aware loader. Plain text is segmented into
-    /// blank-line paragraphs with numbered headings (`ParagraphDocument`) until the plain-text
-    /// parser lands in ClauseParsing (the loader gives plain text one preamble for now).
+    /// Reads and parses one contract with the format-aware loader.
     static func load(path: String) -> Result<Document, Diagnostic> {
-        switch DocumentLoader().load(path: path) {
-        case .failure(let problem):
-            return .failure(problem)
-        case .success(let document):
-            guard document.format == .plainText, document.clauses.count <= 1 else { return .success(document) }
-            var paragraphs = ParagraphDocument.make(text: document.text, path: document.path)
-            paragraphs.warnings = document.warnings
-            return .success(paragraphs)
-        }
+        DocumentLoader().load(path: path)
     }
 }

@@ -1,4 +1,5 @@
 import ClauseModel
+import ClauseParsing
 import ClauseRules
 import Foundation
 import Testing
@@ -26,9 +27,9 @@ let defaultRuleSet: RuleSet = {
 /// Loads a fixture contract as the CLI does, with its path relative to the repository root
 /// (so golden outputs do not depend on where the repository is).
 func fixtureDocument(_ relative: String) throws -> Document {
-    var text = try String(contentsOfFile: repositoryPath(relative), encoding: .utf8)
-    text = text.replacingOccurrences(of: "\r\n", with: "\n")
-    return ParagraphDocument.make(text: text, path: relative)
+    var document = try DocumentLoader().load(path: repositoryPath(relative)).get()
+    document.path = relative
+    return document
 }
 
 let fixtureContracts = [
