@@ -248,7 +248,7 @@ struct DraftAssembler {
         case .decimal, .letterDotUpper, .romanDot:
             return node.level == 1 || (node.parent.map { nodes[$0].reading.scheme.isContainer } ?? false) ? .section : .clause
         default:
-            return .subClause
+            return node.level == 1 ? .section : .subClause
         }
     }
 
