@@ -113,8 +113,8 @@ public struct CategoryCatalog: Sendable {
         var byClause: [String: Set<Int>] = [:]
 
         for match in applyExclusions(bodyScan) {
-            guard let clause = document.deepestClause(containing: match.range.lowerBound) else { continue }
-            byClause[clause.id, default: []].insert(match.owner)
+            guard let id = Self.deepestClauseID(containing: match.range.lowerBound, in: document.clauses) else { continue }
+            byClause[id, default: []].insert(match.owner)
         }
 
         return document.mapClauses { clause in
@@ -131,6 +131,25 @@ public struct CategoryCatalog: Sendable {
             for index in found { withAncestors.formUnion(compiled.ancestors[index]) }
             copy.categories = withAncestors.sorted().map { categories[$0].id }
             return copy
+        }
+    }
+
+    /// `Document.deepestClause(containing:)` without building the path array (called once per
+    /// body match, so allocation-free matters).
+    static func deepestClauseID(containing offset: Int, in clauses: [Clause]) -> String? {
+        var found: String? = nil
+        var level = clauses[...]
+        while true {
+            var low = level.startIndex, high = level.endIndex - 1
+            var next: Clause? = nil
+            while low <= high {
+                let mid = (low + high) / 2
+                let span = level[mid].span
+                if offset < span.startOffset { high = mid - 1 } else if offset >= span.endOffset { low = mid + 1 } else { next = level[mid]; break }
+            }
+            guard let clause = next else { return found }
+            found = clause.id
+            level = clause.children[...]
         }
     }
 

@@ -36,8 +36,8 @@ import Testing
         software-license-agreement title "SOFTWARE LICENSE AGREEMENT" L3-4
         recitals recital L5-7
         article-I article [ARTICLE I] "DEFINITIONS" L8-10
-          1.1 section [Section 1.1] L9-9
-          1.2 section [Section 1.2] L10-10
+          1.1 definition [Section 1.1] "Software" L9-9
+          1.2 definition [Section 1.2] "Territory" L10-10
         article-II article [ARTICLE II] "LICENSE" L11-14
           2.1 section [Section 2.1] "Grant" L12-12
           2.2 section [Section 2.2] "Restrictions" L13-14

@@ -153,3 +153,13 @@ import Testing
         #expect(page.clauses.map(\.id) == ["1", "2"])
     }
 }
+
+@Suite struct HTMLDefinitionTests {
+    @Test func numberedDefinitionsWithWindows1252CharacterReferences() throws {
+        let html = "<p>1.1 &#147;Affiliate&#148; means any entity controlling a party.</p>\n<p>1.2 &ldquo;Fees&rdquo; shall mean the amounts in Exhibit A.</p>\n<p>1.3 Payment is due in 30 days.</p>\n"
+        let document = try FormatTestSupport.parse(html, format: .html)
+        #expect(document.clauses.map { "\($0.id)|\($0.kind.rawValue)|\($0.heading ?? "")" } == [
+            "1.1|definition|Affiliate", "1.2|definition|Fees", "1.3|section|",
+        ])
+    }
+}

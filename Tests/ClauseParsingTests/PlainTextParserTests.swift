@@ -139,6 +139,17 @@ import Testing
         #expect(clause(document, "2.4")?.heading == "Taxes")
     }
 
+    @Test func numbersTypesetWithSpacesAfterTheDots() {
+        let document = parse("""
+        1.     RECORDAL   It is recorded that:   1. 1.     SAP wishes to grant a licence.   1. 2.     The software is defined in clause 2. 3. 1 below.
+        2.     DEFINITIONS   2. 1.     "Affiliate" means a subsidiary;   2. 1. 1.      as amended.   2. 2.     "Site" means the site.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.2"])
+        #expect(clause(document, "1")?.heading == "RECORDAL")
+        #expect(clause(document, "2.1.1")?.number == "2. 1. 1.")
+        #expect(clause(document, "2.1")?.kind == .definition)
+    }
+
     @Test func romanOrLetterIsDecidedByContext() {
         let letters = parse("""
         1. Definitions

@@ -133,9 +133,10 @@ struct HTMLContractParser {
                 let container = headings.last?.node
                 let parent = stack.parent(for: &number) ?? container
                 let depth = parent.map { depths[$0]! + 1 } ?? 1
-                let heading = Self.runInHeading(textBytes, after: number.length)
+                let term = Self.definedTerm(textBytes, after: number.length)
+                let heading = term ?? Self.runInHeading(textBytes, after: number.length)
                 let index = tree.add(.init(number: written.written, idPart: written.idPart, heading: heading,
-                                           kind: ClauseKindGuess.kind(number: number, heading: heading, depth: depth),
+                                           kind: term != nil && (written.kindHint == nil || written.kindHint == .section) ? .definition : ClauseKindGuess.kind(number: number, heading: heading, depth: depth),
                                            start: block.start, end: block.end), parent: parent)
                 depths[index] = depth
                 stack.push(number, node: index)
@@ -155,6 +156,22 @@ struct HTMLContractParser {
             for entry in stack.entries { tree[entry.node].end = max(tree[entry.node].end, block.end) }
         }
         return tree
+    }
+
+    /// `1.1 “Software” means …` → `Software`: a quoted term followed by a defining verb.
+    static func definedTerm(_ text: [UInt8], after offset: Int) -> String? {
+        guard offset < text.count else { return nil }
+        let rest = String(decoding: text[offset...].prefix(200), as: UTF8.self)
+        guard let open = rest.unicodeScalars.first, open == "“" || open == "\"" else { return nil }
+        let body = rest.unicodeScalars.dropFirst()
+        guard let close = body.firstIndex(where: { $0 == "”" || $0 == "\"" }) else { return nil }
+        let term = String(String.UnicodeScalarView(body[..<close]))
+        let after = String(String.UnicodeScalarView(body[body.index(after: close)...])).lowercased()
+        guard !term.isEmpty, term.count <= 60 else { return nil }
+        for verb in [" means", " shall mean", " has the meaning", " refers to", " includes", " is defined"] where after.hasPrefix(verb) {
+            return term
+        }
+        return nil
     }
 
     /// `1. Definitions. In this Agreement …` → `Definitions`: a short capitalised phrase ending in a period.
@@ -190,6 +207,7 @@ struct HTMLContractParser {
         let lines: LineIndex
         var blocks: [Block] = []
         var cursor = 0
+        var lineCursor = LineCursor()
 
         init(scanner: MarkupScanner, lines: LineIndex) {
             self.scanner = scanner
@@ -206,8 +224,8 @@ struct HTMLContractParser {
                 if element.localName == name {
                     // libxml2 may report the line of the start tag's `>` (multi-line tags), and
                     // caps element lines at 65535: accept any line the start tag spans.
-                    let firstLine = lines.line(at: element.start)
-                    let lastLine = lines.line(at: max(element.start, element.startTagEnd - 1))
+                    let firstLine = lineCursor.line(at: element.start, in: lines)
+                    let lastLine = lineCursor.line(at: max(element.start, element.startTagEnd - 1), in: lines)
                     if line <= 0 || (firstLine <= line && line <= lastLine) || (line >= 65535 && lastLine >= 65535) {
                         cursor = probe + 1
                         return element
@@ -338,6 +356,15 @@ struct HTMLContractParser {
                     pendingSpace = true; index += 2; continue
                 }
                 if pendingSpace && !output.isEmpty { output.append(0x20) }
+                // `&#147;` and friends: libxml2 yields C1 controls; browsers (HTML5) read them as
+                // Windows-1252, which is what EDGAR filers meant (“ ” ’ –).
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F {
+                    let scalar = Unicode.Scalar(TextDecoding.windows1252High[Int(bytes[index + 1] - 0x80)])!
+                    output.append(contentsOf: UTF8.encode(scalar)!)
+                    pendingSpace = false
+                    index += 2
+                    continue
+                }
                 pendingSpace = false
                 output.append(byte)
                 index += 1
