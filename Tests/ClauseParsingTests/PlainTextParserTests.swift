@@ -282,6 +282,21 @@ import Testing
         #expect(document.clauses.map(\.heading) == ["Appointment", "Term of Agreement", nil, "INTERPRETATION AND DEFINITIONS", "Representations, Warranties and Covenants of Client"])
     }
 
+    @Test func bareNumbersWithWideGapsAndCapsTitles() {
+        let document = parse("""
+        1    TERM
+        This agreement runs for five years.
+        2    PROVIDER'S  REPRESENTATIONS
+        The provider represents that it is licensed.
+        3 Customer shall pay the fees.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["1", "2", "3"])
+        #expect(clause(document, "2")?.heading == "PROVIDER'S  REPRESENTATIONS")
+        // After a single space a bare number only continues the sequence ("3 Customer …" does);
+        // it never starts one.
+        #expect(PlainTextTestSupport.allIDs(parse("Intro.\n1 Customer shall pay.\n")) == ["preamble"])
+    }
+
     @Test func segmentReturnsByteRangesIntoTheBuffer() {
         let prose = "Intro text.\n1. First. Alpha.\n2. Second. Beta.\n"
         let drafts = PlainTextParser().segment(Array(prose.utf8))
