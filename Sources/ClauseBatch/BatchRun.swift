@@ -69,13 +69,15 @@ public struct BatchRun: Sendable {
     }
 
     /// Lints `items` and writes the report's beginning and every document's part to `output`.
+    /// `context` is asked for once, just before the first write (it may wait for the rules,
+    /// which load while the first files are parsed); if it throws, nothing is written.
     /// The caller writes the reporter's `finish` (it may need the totals first, e.g. for
     /// disputes) and commits the output. `observe` sees every outcome in order (dispute
     /// linking keeps what it needs from it).
     public func run(
         _ items: [BatchItem],
         reporter: inout any Reporter,
-        context: RunContext,
+        context: () async throws -> RunContext,
         output: ReportOutput,
         baselineDirectory: String? = nil,
         observe: (FileOutcome) -> Void = { _ in }
@@ -86,9 +88,14 @@ public struct BatchRun: Sendable {
         var progress = ProgressBar(totalFiles: items.count, totalBytes: items.reduce(0) { $0 + $1.size }, enabled: showsProgress)
         var doneFiles = 0
         var doneBytes = 0
-        try output.write(reporter.begin(context))
+        var begun = false
         let pipeline = self.pipeline
-        try await OrderedParallelRunner(jobs: jobs).run(items, work: { item in pipeline.process(item) }) { index, outcome in
+        defer { progress.clear() }
+        try await OrderedParallelRunner(jobs: jobs).run(items, work: { item in try await pipeline.process(item) }) { index, outcome in
+            if !begun {
+                try output.write(reporter.begin(try await context()))
+                begun = true
+            }
             totals.add(outcome)
             if totals.recordedBaseline != nil {
                 for finding in outcome.recordable { totals.recordedBaseline!.record(finding, path: outcome.result.path) }
@@ -99,7 +106,7 @@ public struct BatchRun: Sendable {
             doneBytes += items[index].size
             progress.update(doneFiles: doneFiles, doneBytes: doneBytes)
         }
-        progress.clear()
+        if !begun { try output.write(reporter.begin(try await context())) }
         totals.elapsed = Date().timeIntervalSince(started)
         return totals
     }

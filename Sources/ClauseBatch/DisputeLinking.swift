@@ -3,13 +3,12 @@ import ClauseModel
 import ClauseRules
 
 /// `lint --disputes FILE`: links each linted document to the register's disputes (in the
-/// workers) and keeps, per document, only what the "Open disputes" part needs (the links, the
-/// warnings and the findings that carry a dispute id), never the document itself, so memory stays
-/// bounded on large collections.
+/// workers); the run keeps, per document, only what the "Open disputes" part needs (`trimmed`:
+/// the links, the warnings and the findings that carry a dispute id), never the document itself,
+/// so memory stays bounded on large collections.
 public struct DisputeLinking: Sendable {
     public let register: DisputeRegister
     public let linker: DisputeLinker
-    private var kept: [LinkedDocument] = []
 
     /// Loads the register. A malformed file throws its `Diagnostic` (exit 2); disputes that
     /// cannot be used are in `problems` (input errors, printed by the caller).
@@ -33,17 +32,18 @@ public struct DisputeLinking: Sendable {
         linker.link(result, linter: linter)
     }
 
-    /// Keeps what the summaries need from one document's links (called in path order).
-    public mutating func keep(_ linked: LinkedDocument?) {
-        guard var linked, !linked.links.isEmpty || !linked.warnings.isEmpty else { return }
+    /// What the summaries need from one document's links; nil when it has none.
+    public static func trimmed(_ linked: LinkedDocument?) -> LinkedDocument? {
+        guard var linked, !linked.links.isEmpty || !linked.warnings.isEmpty else { return nil }
         let document = linked.result.document
         linked.result.document = Document(path: document.path, format: document.format, text: "")
         linked.result.findings = linked.result.findings.filter { !$0.disputeIDs.isEmpty }
-        kept.append(linked)
+        return linked
     }
 
-    /// The "Open disputes" part, once every document is linted.
-    public func summaries(inputPaths: [String]) -> [DisputeSummary] {
+    /// The "Open disputes" part, once every document is linted, from the `trimmed` documents
+    /// in path order.
+    public func summaries(_ kept: [LinkedDocument], inputPaths: [String]) -> [DisputeSummary] {
         linker.summaries(kept, inputPaths: inputPaths)
     }
 }

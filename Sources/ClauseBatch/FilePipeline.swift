@@ -33,18 +33,45 @@ public struct FileOutcome: Sendable {
     }
 }
 
+/// The rules a file is linted with: its linter (by path, following its configuration) and the
+/// dispute register's linker. Loading them takes a while (compiling every rule's patterns), so
+/// the CLI loads them while the first files are read and parsed.
+public struct LintRules: Sendable {
+    public var linters: @Sendable (_ path: String) -> Linter
+    /// Links lint results to a dispute register (`--disputes`).
+    public var disputes: DisputeLinking?
+
+    public init(linters: @escaping @Sendable (_ path: String) -> Linter, disputes: DisputeLinking? = nil) {
+        self.linters = linters
+        self.disputes = disputes
+    }
+}
+
 /// read → skip checks → parse → lint → (link disputes) → baseline, for one file. A value type
 /// with immutable parts, so workers share one copy.
 public struct FilePipeline: Sendable {
     /// Parses a file's bytes (ClauseParsing's `DocumentLoader` in the CLI; simpler parsers in tests).
     public var parse: @Sendable (_ bytes: [UInt8], _ path: String) -> Result<Document, Diagnostic>
-    public var linters: @Sendable (_ path: String) -> Linter
-    /// Links lint results to a dispute register (`--disputes`).
-    public var disputes: DisputeLinking?
+    /// The rules, awaited only once a file is parsed (an error here, such as a bad rule file,
+    /// stops the run).
+    public var rules: @Sendable () async throws -> LintRules
     public var baseline: Baseline?
     /// Keep unsuppressed findings so the run can record a new baseline.
     public var recordsBaseline: Bool
 
+    public init(
+        parse: @escaping @Sendable (_ bytes: [UInt8], _ path: String) -> Result<Document, Diagnostic>,
+        rules: @escaping @Sendable () async throws -> LintRules,
+        baseline: Baseline? = nil,
+        recordsBaseline: Bool = false
+    ) {
+        self.parse = parse
+        self.rules = rules
+        self.baseline = baseline
+        self.recordsBaseline = recordsBaseline
+    }
+
+    /// With rules already loaded.
     public init(
         parse: @escaping @Sendable (_ bytes: [UInt8], _ path: String) -> Result<Document, Diagnostic>,
         linters: @escaping @Sendable (_ path: String) -> Linter,
@@ -52,14 +79,11 @@ public struct FilePipeline: Sendable {
         baseline: Baseline? = nil,
         recordsBaseline: Bool = false
     ) {
-        self.parse = parse
-        self.linters = linters
-        self.disputes = disputes
-        self.baseline = baseline
-        self.recordsBaseline = recordsBaseline
+        let rules = LintRules(linters: linters, disputes: disputes)
+        self.init(parse: parse, rules: { rules }, baseline: baseline, recordsBaseline: recordsBaseline)
     }
 
-    public func process(_ item: BatchItem) -> FileOutcome {
+    public func process(_ item: BatchItem) async throws -> FileOutcome {
         switch item.kind {
         case .skipped(let diagnostic):
             return FileOutcome(result: DocumentResult(path: item.path, failure: diagnostic), bytes: item.size)
@@ -83,10 +107,11 @@ public struct FilePipeline: Sendable {
         case .success(let parsed):
             document = parsed
         }
-        let linter = linters(item.path)
+        let rules = try await self.rules()
+        let linter = rules.linters(item.path)
         var linted = linter.lint(document)
         var linkedDocument: LinkedDocument?
-        if let disputes {
+        if let disputes = rules.disputes {
             let linked = disputes.link(linted, linter: linter)
             linted = linked.result
             linkedDocument = linked

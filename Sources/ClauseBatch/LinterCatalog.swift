@@ -105,3 +105,31 @@ public struct LinterCatalog: Sendable {
     /// The configuration files in use, sorted.
     public var configurationPaths: [String] { linterByConfiguration.keys.sorted() }
 }
+
+extension LinterCatalog {
+    /// The paths their configuration's `exclude` leaves out, found without loading any rules
+    /// (only the `.clauselint.yml` files), so a run can drop them before the rules are ready.
+    /// A configuration that does not load excludes nothing here; `init` reports it.
+    public static func excludedByConfiguration(_ paths: [String], resolver: ConfigurationResolver) -> Set<String> {
+        var configurationByFolder: [String: LintConfiguration?] = [:]
+        var loaded: [String: LintConfiguration?] = [:]
+        var excluded: Set<String> = []
+        for path in paths {
+            let folder = (path as NSString).deletingLastPathComponent
+            if configurationByFolder[folder] == nil {
+                var configuration: LintConfiguration?
+                if let configurationPath = resolver.configurationPath(for: path) {
+                    if let known = loaded[configurationPath] {
+                        configuration = known
+                    } else {
+                        configuration = try? LintConfiguration.load(path: configurationPath)
+                        loaded[configurationPath] = .some(configuration)
+                    }
+                }
+                configurationByFolder[folder] = .some(configuration)
+            }
+            if let configuration = configurationByFolder[folder] ?? nil, configuration.isExcluded(path) { excluded.insert(path) }
+        }
+        return excluded
+    }
+}

@@ -17,11 +17,11 @@ public struct OrderedParallelRunner: Sendable {
     }
 
     /// Calls `work` on every input (concurrently) and `emit` on every output (sequentially, in
-    /// input order, on the calling task). An error thrown by `emit` cancels the remaining work
-    /// and is rethrown.
+    /// input order, on the calling task). An error thrown by `work` or `emit` cancels the
+    /// remaining work and is rethrown.
     public func run<Input: Sendable, Output: Sendable>(
         _ inputs: [Input],
-        work: @escaping @Sendable (Input) async -> Output,
+        work: @escaping @Sendable (Input) async throws -> Output,
         emit: (_ index: Int, _ output: Output) async throws -> Void
     ) async throws {
         guard !inputs.isEmpty else { return }
@@ -35,7 +35,7 @@ public struct OrderedParallelRunner: Sendable {
                 while inFlight < jobs, nextToStart < inputs.count, nextToStart < nextToEmit + window {
                     let index = nextToStart
                     let input = inputs[index]
-                    group.addTask { (index, await work(input)) }
+                    group.addTask { (index, try await work(input)) }
                     nextToStart += 1
                     inFlight += 1
                 }

@@ -33,8 +33,11 @@ struct LintBenchmark: ParsableCommand {
     @Option(help: "Runs of each measurement; the fastest wall time and the largest peak memory are reported.")
     var runs: Int = 3
 
-    @Option(name: .customLong("proselint-sample"), help: "Run proselint on this many files (spread over the corpus) and extrapolate per MB; 0 = the whole corpus; -1 = skip proselint.")
+    @Option(name: .customLong("proselint-sample"), help: "Run proselint on this many files (spread over the corpus) and extrapolate per MB; 0 = the whole corpus.")
     var proselintSample: Int = 12
+
+    @Flag(name: .customLong("no-proselint"), help: "Do not run proselint.")
+    var noProselint = false
 
     @Option(help: "Worker count passed to clauselint --jobs (default: clauselint's own, the number of cores).")
     var jobs: Int?
@@ -63,10 +66,10 @@ struct LintBenchmark: ParsableCommand {
         rows += base.rows
 
         var proselintRow: Row?
-        if proselintSample >= 0, let proselint = Self.which("proselint") {
+        if !noProselint, let proselint = Self.which("proselint") {
             proselintRow = try measureProselint(proselint, files: files, totalBytes: bytes, work: work)
             if let proselintRow { rows.append(proselintRow) }
-        } else if proselintSample >= 0 {
+        } else if !noProselint {
             print("proselint: not installed (pip install proselint); skipped")
         }
 
@@ -93,6 +96,7 @@ struct LintBenchmark: ParsableCommand {
         print("ratios")
         if let rg = base.ripgrep {
             print(String(format: "  clauselint / rg time:        %.2f×   (target ≤ 3×)", base.clauselint.seconds / rg.seconds))
+            print(String(format: "  clauselint / rg CPU time:    %.2f×   (both use every core; less sensitive to other load)", base.clauselint.cpuSeconds / rg.cpuSeconds))
         }
         if let proselintRow {
             print(String(format: "  proselint / clauselint time: %.0f×   (target ≥ 1000×)%@", proselintRow.seconds / base.clauselint.seconds, proselintRow.label.contains("extrapolated") ? " — proselint time extrapolated per MB from a sample" : ""))
@@ -112,14 +116,15 @@ struct LintBenchmark: ParsableCommand {
     struct Row {
         var label: String
         var seconds: Double
+        var cpuSeconds: Double
         var bytes: Int
         var peakKB: Int
         var peakMB: Double { Double(peakKB) / 1024 }
 
-        static let header = "what                                            wall s      MB/s   peak RSS MB"
+        static let header = "what                                            wall s      MB/s     cpu s   peak RSS MB"
         var line: String {
             let padded = label.count < 46 ? label + String(repeating: " ", count: 46 - label.count) : label
-            return padded + String(format: "  %8.3f  %8.1f  %12.1f", seconds, Double(bytes) / 1_000_000 / seconds, peakMB)
+            return padded + String(format: "  %8.3f  %8.1f  %8.3f  %12.1f", seconds, Double(bytes) / 1_000_000 / seconds, cpuSeconds, peakMB)
         }
     }
 
@@ -128,13 +133,13 @@ struct LintBenchmark: ParsableCommand {
         if let jobs { arguments += ["--jobs", String(jobs)] }
         let lint = try best(of: runs) { try Self.spawn(try clauselint ?? Self.siblingBinary("clauselint"), arguments, allowedStatus: [0, 1, 3]) }
         let reportSize = Self.size(work + "/report.json")
-        var rows = [Row(label: "clauselint lint --format json (\(label))", seconds: lint.seconds, bytes: bytes, peakKB: lint.peakKB)]
+        var rows = [Row(label: "clauselint lint --format json (\(label))", seconds: lint.seconds, cpuSeconds: lint.cpuSeconds, bytes: bytes, peakKB: lint.peakKB)]
         print("clauselint \(label): JSON report \(Self.megabytes(reportSize)) MB")
         var rgRow: Row?
         if let rg = Self.which("rg") {
             // Files as arguments, like the linters get them (no ignore files, no directory walk rules).
             let result = try best(of: runs) { try Self.spawn(rg, ["-c", "-i", "-w", "-f", termsFile, "--no-messages"] + files, allowedStatus: [0, 1], discardOutput: true) }
-            rgRow = Row(label: "rg -c -i -w -f TERMS FILES (\(label))", seconds: result.seconds, bytes: bytes, peakKB: result.peakKB)
+            rgRow = Row(label: "rg -c -i -w -f TERMS FILES (\(label))", seconds: result.seconds, cpuSeconds: result.cpuSeconds, bytes: bytes, peakKB: result.peakKB)
             rows.append(rgRow!)
         } else {
             print("rg: not installed (apt-get install ripgrep); skipped")
@@ -156,25 +161,29 @@ struct LintBenchmark: ParsableCommand {
         let result = try Self.spawn(proselint, ["check"] + sample, allowedStatus: [0, 1, 2], discardOutput: true)
         let perByte = result.seconds / Double(sampleBytes)
         if sample.count < files.count {
-            return Row(label: "proselint check (1×, extrapolated from \(sample.count))", seconds: perByte * Double(totalBytes), bytes: totalBytes, peakKB: result.peakKB)
+            return Row(label: "proselint check (1×, extrapolated from \(sample.count))", seconds: perByte * Double(totalBytes), cpuSeconds: result.cpuSeconds / Double(sampleBytes) * Double(totalBytes), bytes: totalBytes, peakKB: result.peakKB)
         }
-        return Row(label: "proselint check (1×)", seconds: result.seconds, bytes: totalBytes, peakKB: result.peakKB)
+        return Row(label: "proselint check (1×)", seconds: result.seconds, cpuSeconds: result.cpuSeconds, bytes: totalBytes, peakKB: result.peakKB)
     }
 
     struct Measurement {
         var seconds: Double
+        /// User + system CPU time: less sensitive than wall time to other load on the machine.
+        var cpuSeconds: Double
         var peakKB: Int
     }
 
     private func best(of runs: Int, _ body: () throws -> Measurement) throws -> Measurement {
         var fastest = Double.infinity
+        var leastCPU = Double.infinity
         var peak = 0
         for _ in 0..<max(1, runs) {
             let measurement = try body()
             fastest = min(fastest, measurement.seconds)
+            leastCPU = min(leastCPU, measurement.cpuSeconds)
             peak = max(peak, measurement.peakKB)
         }
-        return Measurement(seconds: fastest, peakKB: peak)
+        return Measurement(seconds: fastest, cpuSeconds: leastCPU, peakKB: peak)
     }
 
     /// Runs a program and measures its wall time and peak memory. Memory comes from
@@ -186,7 +195,7 @@ struct LintBenchmark: ParsableCommand {
         let timeTool = "/usr/bin/time"
         let useTimeTool = FileManager.default.isExecutableFile(atPath: timeTool)
         let memoryFile = FileManager.default.temporaryDirectory.appendingPathComponent("clauselint-bench-rss-\(getpid())").path
-        let command = useTimeTool ? [timeTool, "-f", "%M", "-o", memoryFile, program] + arguments : [program] + arguments
+        let command = useTimeTool ? [timeTool, "-f", "%M %U %S", "-o", memoryFile, program] + arguments : [program] + arguments
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -211,13 +220,20 @@ struct LintBenchmark: ParsableCommand {
             throw ValidationError("\(program) \(arguments.prefix(4).joined(separator: " ")) … failed (exit status \(code))")
         }
         var peakKB = Int(usage.ru_maxrss)
+        var cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         if useTimeTool {
             defer { unlink(memoryFile) }
             let text = (try? String(contentsOfFile: memoryFile, encoding: .utf8)) ?? ""
-            // The last line is %M (earlier lines may say "Command exited with non-zero status").
-            if let last = text.split(separator: "\n").last, let kilobytes = Int(last.trimmingCharacters(in: .whitespaces)) { peakKB = kilobytes }
+            // The last line is "%M %U %S" (earlier lines may say "Command exited with non-zero status").
+            if let last = text.split(separator: "\n").last {
+                let fields = last.split(separator: " ")
+                if fields.count == 3, let kilobytes = Int(fields[0]), let user = Double(fields[1]), let system = Double(fields[2]) {
+                    peakKB = kilobytes
+                    cpu = user + system
+                }
+            }
         }
-        return Measurement(seconds: seconds, peakKB: peakKB)
+        return Measurement(seconds: seconds, cpuSeconds: cpu, peakKB: peakKB)
     }
 
     /// The lexicon rules' terms as ripgrep patterns: the rules' `(a|b)` alternatives kept,

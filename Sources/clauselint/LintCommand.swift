@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClauseBatch
+import ClauseDisputes
 import ClauseModel
 import ClauseParsing
 import ClauseReporting
@@ -100,14 +101,10 @@ struct LintCommand: AsyncParsableCommand {
         }
         let walker = ContractWalker(options: WalkOptions(supportedExtensions: Set(DocumentFormat.supportedExtensions), include: include, exclude: exclude))
         var items = walker.walk(paths)
-        let catalog: LinterCatalog
-        do {
-            catalog = try LinterCatalog(paths: items.map(\.path), ruleDirectories: [rulesRoot] + folders.extraRuleFolders, resolver: ConfigurationResolver(explicitPath: config))
-        } catch let problems as Diagnostics {
-            standardError.write(problems.description + "\n")
-            throw ExitCode(2)
-        }
-        items.removeAll { catalog.isExcluded($0.path) }
+        let resolver = ConfigurationResolver(explicitPath: config)
+        let excluded = LinterCatalog.excludedByConfiguration(items.map(\.path), resolver: resolver)
+        items.removeAll { excluded.contains($0.path) }
+        if items.isEmpty { standardError.write("warning: no contract files found in \(paths.joined(separator: ", "))\n") }
         if let shardSpec { items.removeAll { !shardSpec.contains(relativePath: $0.relativePath) } }
 
         var knownBaseline: Baseline?
@@ -118,55 +115,61 @@ struct LintCommand: AsyncParsableCommand {
             }
         }
 
-        var linking: DisputeLinking?
-        if let disputes {
-            do {
-                linking = try DisputeLinking(registerPath: disputes, catalog: catalog, includeClosed: includeClosed)
-            } catch let problem as Diagnostic {
-                standardError.write(problem.description + "\n")
-                throw ExitCode(2)
-            } catch let problems as Diagnostics {
-                standardError.write(problems.description + "\n")
-                throw ExitCode(2)
-            }
-        }
-
-        for problem in linking?.problems ?? [] { standardError.write(problem.description + "\n") }
-        let registerErrors = linking?.problems.contains { $0.severity == .error } ?? false
-
         let report: ReportOutput
         do { report = try ReportOutput(output.map { .file($0) } ?? .standardOutput) } catch let problem as Diagnostic {
             throw usageError(problem.description)
         }
         let interruption = InterruptionGuard(temporaryPath: report.temporaryPath)
 
+        // Compiling the rules takes a while: it runs while the workers read and parse the first
+        // files. A problem with rules, configuration or the dispute register stops the run (exit
+        // 2) before anything is written.
+        let itemPaths = items.map(\.path)
+        let ruleDirectories = [rulesRoot] + folders.extraRuleFolders
+        let disputes = self.disputes
+        let includeClosed = self.includeClosed
+        let rulesTask = Task.detached { () throws -> (catalog: LinterCatalog, linking: DisputeLinking?) in
+            let catalog = try LinterCatalog(paths: itemPaths, ruleDirectories: ruleDirectories, resolver: resolver)
+            let linking = try disputes.map { try DisputeLinking(registerPath: $0, catalog: catalog, includeClosed: includeClosed) }
+            return (catalog, linking)
+        }
         let pipeline = FilePipeline(
             parse: FilePipeline.standardParse,
-            linters: { catalog.linter(for: $0) },
-            disputes: linking,
+            rules: {
+                let (catalog, linking) = try await rulesTask.value
+                return LintRules(linters: { catalog.linter(for: $0) }, disputes: linking)
+            },
             baseline: knownBaseline,
             recordsBaseline: writeBaseline != nil
         )
         let environment = ProcessInfo.processInfo.environment
-        let context = RunContext(
-            rules: catalog.descriptors,
-            toolVersion: ClauseLintVersion.current,
-            informationURI: nil,
-            workingDirectory: FileManager.default.currentDirectoryPath,
-            useColor: output == nil && format == .text && ColorPolicy.shouldColor(environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0),
-            disputes: linking?.knownDisputes ?? []
-        )
+        let useColor = output == nil && format == .text && ColorPolicy.shouldColor(environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0)
         var reporter = format.makeReporter()
         let run = BatchRun(pipeline: pipeline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, showsProgress: !noProgress && isatty(STDERR_FILENO) != 0)
         var totals: BatchTotals
+        var registerErrors = false
         do {
-            totals = try await run.run(items, reporter: &reporter, context: context, output: report, baselineDirectory: writeBaseline.map { (($0 as NSString).deletingLastPathComponent) }.map { $0.isEmpty ? "." : $0 }) { outcome in
+            var keptLinks: [LinkedDocument] = []
+            let baselineDirectory = writeBaseline.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }
+            totals = try await run.run(items, reporter: &reporter, context: {
+                let (catalog, linking) = try await rulesTask.value
+                return RunContext(
+                    rules: catalog.descriptors,
+                    toolVersion: ClauseLintVersion.current,
+                    workingDirectory: FileManager.default.currentDirectoryPath,
+                    useColor: useColor,
+                    disputes: linking?.knownDisputes ?? []
+                )
+            }, output: report, baselineDirectory: baselineDirectory) { outcome in
                 for diagnostic in outcome.result.diagnostics where diagnostic.severity == .error {
                     standardError.write(diagnostic.description + "\n")
                 }
-                linking?.keep(outcome.linkedDocument)
+                if let kept = DisputeLinking.trimmed(outcome.linkedDocument) { keptLinks.append(kept) }
             }
-            totals.summary.disputes = linking?.summaries(inputPaths: items.map(\.path)) ?? []
+            let (catalog, linking) = try await rulesTask.value
+            for problem in linking?.problems ?? [] { standardError.write(problem.description + "\n") }
+            registerErrors = linking?.problems.contains { $0.severity == .error } ?? false
+            totals.summary.disputes = linking?.summaries(keptLinks, inputPaths: itemPaths) ?? []
             try report.write(reporter.finish(totals.summary))
             let summaryText = BatchSummaryText.render(totals, rules: catalog.descriptors, statistics: statistics)
             if format == .text {
@@ -175,9 +178,13 @@ struct LintCommand: AsyncParsableCommand {
                 standardError.write(summaryText)
             }
             try report.commit()
-        } catch let problem as Diagnostic {
+        } catch {
             report.discard()
-            standardError.write(problem.description + "\n")
+            switch error {
+            case let problems as Diagnostics: standardError.write(problems.description + "\n")
+            case let problem as Diagnostic: standardError.write(problem.description + "\n")
+            default: standardError.write("error: \(error)\n")
+            }
             throw ExitCode(2)
         }
         interruption.disarm()

@@ -59,30 +59,30 @@ struct BaselineTests {
     }
 
     @Test("a real contract: findings survive shifted lines, and one new vague term shows as exactly one new finding")
-    func shiftedLines() throws {
+    func shiftedLines() async throws {
         let original = try lintFixture("cloudbox-subscription-agreement.txt")
         let folder = try temporaryFolder(["cloudbox.txt": original])
         let path = folder + "/cloudbox.txt"
         let linter = Linter(ruleSet: defaultRuleSet)
-        func lint() -> [Finding] {
+        func lint() async throws -> [Finding] {
             let pipeline = FilePipeline(parse: FilePipeline.standardParse, linters: { _ in linter }, recordsBaseline: true)
-            return pipeline.process(BatchItem(path: path, relativePath: "cloudbox.txt", size: 1, kind: .contract)).recordable
+            return try await pipeline.process(BatchItem(path: path, relativePath: "cloudbox.txt", size: 1, kind: .contract)).recordable
         }
-        let before = lint()
+        let before = try await lint()
         #expect(before.count >= 3, "the fixture has findings to baseline")
         var baseline = Baseline(baseDirectory: folder)
         for finding in before { baseline.record(finding, path: path) }
 
         // Blank lines at the top shift every finding down.
         FileManager.default.createFile(atPath: path, contents: Data(text("\n\n\n") + original))
-        let shifted = lint()
+        let shifted = try await lint()
         #expect(shifted.map(\.span.startLine) == before.map { $0.span.startLine + 3 })
         #expect(baseline.partition(shifted, path: path).new.isEmpty)
 
         // The same vague sentence appended to the last clause once more: one new finding.
         let vague = try #require(before.first { !$0.isDocumentLevel && $0.ruleID.hasPrefix("vague") })
         FileManager.default.createFile(atPath: path, contents: Data(text("\n\n\n") + original + text(" The parties shall act \(vague.matchedText).\n")))
-        let grown = lint()
+        let grown = try await lint()
         let (fresh, _) = baseline.partition(grown, path: path)
         #expect(fresh.count == 1)
         #expect(fresh.first?.matchedText.lowercased() == vague.matchedText.lowercased())

@@ -20,7 +20,7 @@ struct BatchRunTests {
         let output = try ReportOutput(.file(target))
         var reporter = format.makeReporter()
         let context = RunContext(rules: defaultRuleSet.descriptors, toolVersion: "test", workingDirectory: folder)
-        let totals = try await BatchRun(pipeline: pipeline, jobs: jobs).run(items, reporter: &reporter, context: context, output: output)
+        let totals = try await BatchRun(pipeline: pipeline, jobs: jobs).run(items, reporter: &reporter, context: { context }, output: output)
         try output.write(reporter.finish(totals.summary))
         try output.commit()
         return (try String(contentsOfFile: target, encoding: .utf8), totals)
@@ -92,7 +92,7 @@ struct BatchRunTests {
         let pipeline = FilePipeline(parse: FilePipeline.standardParse, linters: { _ in linter })
         func fingerprints(_ items: [BatchItem]) async throws -> [String] {
             var lines: [String] = []
-            try await OrderedParallelRunner(jobs: 2).run(items, work: { pipeline.process($0) }) { _, outcome in
+            try await OrderedParallelRunner(jobs: 2).run(items, work: { try await pipeline.process($0) }) { _, outcome in
                 lines += outcome.result.findings.map { "\($0.path):\($0.span.startOffset):\($0.ruleID):\($0.fingerprint)" }
             }
             return lines
@@ -121,7 +121,7 @@ struct BatchRunTests {
         let linter = self.linter
         let recorder = FilePipeline(parse: FilePipeline.standardParse, linters: { _ in linter }, recordsBaseline: true)
         for item in walker.walk([folder]) {
-            let outcome = recorder.process(item)
+            let outcome = try await recorder.process(item)
             for finding in outcome.recordable { baseline.record(finding, path: item.path) }
         }
         let second = try await run(folder, jobs: 2, baseline: baseline)
@@ -153,5 +153,37 @@ struct BatchRunTests {
         #expect(text.contains("Findings per rule"))
         let top = try #require(totals.summary.rulesByCount.first)
         #expect(text.contains(top.rule))
+    }
+}
+
+@Suite("Rules loading while files are parsed")
+struct DeferredRulesTests {
+    struct RulesFailed: Error {}
+
+    @Test("files are parsed before the rules are ready; a rules failure stops the run with nothing written")
+    func deferredRules() async throws {
+        let folder = try temporaryFolder(["a.txt": text("1. Payment. Fees are payable promptly.\n"), "b.txt": text("1. Term. One year.\n")])
+        let items = ContractWalker(options: WalkOptions(supportedExtensions: ["txt"])).walk([folder])
+        let linter = Linter(ruleSet: defaultRuleSet)
+        let slowRules = Task { () -> LintRules in
+            try await Task.sleep(nanoseconds: 50_000_000)
+            return LintRules(linters: { _ in linter })
+        }
+        let good = FilePipeline(parse: FilePipeline.standardParse, rules: { try await slowRules.value })
+        var outcomes: [FileOutcome] = []
+        try await OrderedParallelRunner(jobs: 2).run(items, work: { try await good.process($0) }) { _, outcome in outcomes.append(outcome) }
+        // Linted with the rules once they came: the vague term in a.txt is found.
+        #expect(outcomes.map { $0.result.findings.filter { !$0.isDocumentLevel }.map(\.matchedText) } == [["promptly"], []])
+
+        let failing = FilePipeline(parse: FilePipeline.standardParse, rules: { throw RulesFailed() })
+        let target = folder + "/report.json"
+        let output = try ReportOutput(.file(target))
+        var reporter: any Reporter = ReportFormat.json.makeReporter()
+        await #expect(throws: RulesFailed.self) {
+            _ = try await BatchRun(pipeline: failing, jobs: 2).run(items, reporter: &reporter, context: { throw RulesFailed() }, output: output)
+        }
+        output.discard()
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(output.bytesWritten == 0)
     }
 }

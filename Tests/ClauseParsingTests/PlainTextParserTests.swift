@@ -139,6 +139,17 @@ import Testing
         #expect(clause(document, "2.4")?.heading == "Taxes")
     }
 
+    @Test func numbersTypesetWithSpacesAfterTheDots() {
+        let document = parse("""
+        1.     RECORDAL   It is recorded that:   1. 1.     SAP wishes to grant a licence.   1. 2.     The software is defined in clause 2. 3. 1 below.
+        2.     DEFINITIONS   2. 1.     "Affiliate" means a subsidiary;   2. 1. 1.      as amended.   2. 2.     "Site" means the site.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.2"])
+        #expect(clause(document, "1")?.heading == "RECORDAL")
+        #expect(clause(document, "2.1.1")?.number == "2. 1. 1.")
+        #expect(clause(document, "2.1")?.kind == .definition)
+    }
+
     @Test func romanOrLetterIsDecidedByContext() {
         let letters = parse("""
         1. Definitions
@@ -269,6 +280,21 @@ import Testing
         5. Representations, Warranties and Covenants of Client. Client represents that:
         """)
         #expect(document.clauses.map(\.heading) == ["Appointment", "Term of Agreement", nil, "INTERPRETATION AND DEFINITIONS", "Representations, Warranties and Covenants of Client"])
+    }
+
+    @Test func bareNumbersWithWideGapsAndCapsTitles() {
+        let document = parse("""
+        1    TERM
+        This agreement runs for five years.
+        2    PROVIDER'S  REPRESENTATIONS
+        The provider represents that it is licensed.
+        3 Customer shall pay the fees.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["1", "2", "3"])
+        #expect(clause(document, "2")?.heading == "PROVIDER'S  REPRESENTATIONS")
+        // After a single space a bare number only continues the sequence ("3 Customer …" does);
+        // it never starts one.
+        #expect(PlainTextTestSupport.allIDs(parse("Intro.\n1 Customer shall pay.\n")) == ["preamble"])
     }
 
     @Test func segmentReturnsByteRangesIntoTheBuffer() {

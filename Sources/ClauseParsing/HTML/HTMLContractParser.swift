@@ -207,6 +207,7 @@ struct HTMLContractParser {
         let lines: LineIndex
         var blocks: [Block] = []
         var cursor = 0
+        var lineCursor = LineCursor()
 
         init(scanner: MarkupScanner, lines: LineIndex) {
             self.scanner = scanner
@@ -223,8 +224,8 @@ struct HTMLContractParser {
                 if element.localName == name {
                     // libxml2 may report the line of the start tag's `>` (multi-line tags), and
                     // caps element lines at 65535: accept any line the start tag spans.
-                    let firstLine = lines.line(at: element.start)
-                    let lastLine = lines.line(at: max(element.start, element.startTagEnd - 1))
+                    let firstLine = lineCursor.line(at: element.start, in: lines)
+                    let lastLine = lineCursor.line(at: max(element.start, element.startTagEnd - 1), in: lines)
                     if line <= 0 || (firstLine <= line && line <= lastLine) || (line >= 65535 && lastLine >= 65535) {
                         cursor = probe + 1
                         return element

@@ -253,6 +253,7 @@ struct MarkerScanner {
     /// `1.`, `1.1`, `12.3.4.`, glued `4.3Records`; after a keyword (`Section `, `§ `) when
     /// `keywordStart < start`.
     private func decimal(at start: Int, end: Int, lineIndex: Int, atLineStart: Bool, keywordStart: Int) -> MarkerCandidate? {
+        if keywordStart == start, let spaced = spacedDecimal(at: start, end: end, lineIndex: lineIndex, atLineStart: atLineStart) { return spaced }
         var components: [Int] = []
         var index = start
         var trailingDot = false
@@ -324,8 +325,12 @@ struct MarkerScanner {
             if bare && !isKeyword {
                 // "1 Definitions": a bare number needs a word after it, not "30 Days" in prose;
                 // after a single space ("1 July 2025 by …") it may only continue a sequence.
-                guard ByteText.isUpper(first), content + 1 < end, ByteText.isLower(bytes[content + 1]) else { return nil }
-                if content - numberEnd < 2 && bytes[numberEnd] != 0x09 { weak = true }
+                let wideGap = content - numberEnd >= 2 || bytes[numberEnd] == 0x09
+                // "2    PROVIDER'S REPRESENTATIONS": a caps title after a wide gap also counts.
+                guard ByteText.isUpper(first), content + 1 < end,
+                      ByteText.isLower(bytes[content + 1]) || (wideGap && ByteText.isUpper(bytes[content + 1]))
+                else { return nil }
+                if !wideGap { weak = true }
             }
         }
         return MarkerCandidate(
@@ -333,6 +338,39 @@ struct MarkerScanner {
             atLineStart: atLineStart, weak: weak, form: .decimal(keyword: isKeyword),
             readings: [MarkerReading(scheme: .decimal(components.count), ordinal: components.last ?? 0, components: components)],
             label: start..<(trailingDot ? numberEnd - 1 : numberEnd)
+        )
+    }
+
+    /// "2. 3. 1.     text": numbers typeset with a space after each dot (some PDF exports). Only
+    /// when every component ends with a dot and a wide gap follows, so "2. 3 days" is not one.
+    private func spacedDecimal(at start: Int, end: Int, lineIndex: Int, atLineStart: Bool) -> MarkerCandidate? {
+        var components: [Int] = []
+        var index = start
+        while index < end && ByteText.isDigit(bytes[index]) {
+            var value = 0
+            let digitsStart = index
+            while index < end && ByteText.isDigit(bytes[index]) && index - digitsStart < 3 { value = value * 10 + Int(bytes[index] - 0x30); index += 1 }
+            guard value > 0, index < end, bytes[index] == 0x2E else { return nil }
+            components.append(value)
+            index += 1
+            guard index < end, bytes[index] == 0x20 else { return nil }
+            if index + 1 < end && ByteText.isDigit(bytes[index + 1]) && components.count < 6 { index += 1; continue }
+            break
+        }
+        guard components.count >= 2 else { return nil }
+        let numberEnd = index
+        var content = index
+        while content < end && ByteText.isSpace(bytes[content]) { content += 1 }
+        guard content - numberEnd >= 2 || content == end else { return nil }
+        if content < end {
+            let first = bytes[content]
+            guard ByteText.isUpper(first) || ByteText.isLower(first) || ByteText.openingQuoteLength(bytes, content, end) > 0 || first == 0x28 else { return nil }
+        }
+        return MarkerCandidate(
+            start: start, numberEnd: numberEnd, contentStart: content, lineIndex: lineIndex, atLineStart: atLineStart,
+            form: .decimal(keyword: false),
+            readings: [MarkerReading(scheme: .decimal(components.count), ordinal: components[components.count - 1], components: components)],
+            label: start..<(numberEnd - 1)
         )
     }
 

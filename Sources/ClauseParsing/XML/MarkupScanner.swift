@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ClauseModel
 
 /// A small tag scanner over XML or HTML source bytes: where each element starts and ends,
 /// and which bytes are markup (tags, comments, processing instructions, declarations).
@@ -205,5 +206,21 @@ struct MarkupScanner {
         if bytes[position..<end].starts(with: Array("SYSTEM".utf8)) || bytes[position..<end].starts(with: Array("PUBLIC".utf8)) {
             externalEntities.append((name, offset))
         }
+    }
+}
+
+/// Line lookups for offsets that mostly increase (elements in document order): walks forward
+/// from the last answer instead of a binary search per lookup.
+struct LineCursor {
+    private var line = 1
+
+    mutating func line(at offset: Int, in lines: LineIndex) -> Int {
+        let starts = lines.lineStarts
+        if offset < starts[line - 1] {
+            line = lines.line(at: offset)
+            return line
+        }
+        while line < starts.count && starts[line] <= offset { line += 1 }
+        return line
     }
 }

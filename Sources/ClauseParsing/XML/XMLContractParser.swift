@@ -115,6 +115,7 @@ struct XMLContractParser {
         var tree = MarkupTree()
         /// Next scanner element to match (elements appear in the same pre-order in both).
         var cursor = 0
+        var lineCursor = LineCursor()
 
         init(scanner: MarkupScanner, lines: LineIndex) {
             self.scanner = scanner
@@ -186,8 +187,8 @@ struct XMLContractParser {
                 if element.localName == name {
                     // libxml2 may report the line of the start tag's `>` (multi-line tags), and
                     // caps element lines at 65535: accept any line the start tag spans.
-                    let firstLine = lines.line(at: element.start)
-                    let lastLine = lines.line(at: max(element.start, element.startTagEnd - 1))
+                    let firstLine = lineCursor.line(at: element.start, in: lines)
+                    let lastLine = lineCursor.line(at: max(element.start, element.startTagEnd - 1), in: lines)
                     if line <= 0 || line >= 65535 || (firstLine <= line && line <= lastLine) {
                         cursor = probe + 1
                         return element
