@@ -13,6 +13,7 @@ struct ClauseLintBench: AsyncParsableCommand {
             LintBenchmark.self,
             ParseBenchmark.self,
             OutlineBenchmark.self,
+            StructureEvaluation.self,
         ]
     )
 }

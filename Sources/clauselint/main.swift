@@ -13,6 +13,7 @@ struct ClauseLint: AsyncParsableCommand {
             ExplainCommand.self,
             LocateCommand.self,
             LintCommand.self,
+            TermsCommand.self,
         ]
     )
 }

@@ -282,6 +282,36 @@ import Testing
         #expect(document.clauses.map(\.heading) == ["Appointment", "Term of Agreement", nil, "INTERPRETATION AND DEFINITIONS", "Representations, Warranties and Covenants of Client"])
     }
 
+    @Test func bareNumbersWithWideGapsAndCapsTitles() {
+        let document = parse("""
+        1    TERM
+        This agreement runs for five years.
+        2    PROVIDER'S  REPRESENTATIONS
+        The provider represents that it is licensed.
+        3 Customer shall pay the fees.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["1", "2", "3"])
+        #expect(clause(document, "2")?.heading == "PROVIDER'S  REPRESENTATIONS")
+        // After a single space a bare number only continues the sequence ("3 Customer …" does);
+        // it never starts one.
+        #expect(PlainTextTestSupport.allIDs(parse("Intro.\n1 Customer shall pay.\n")) == ["preamble"])
+    }
+
+    @Test func closingParenNumbersCanNumberAContract() {
+        let document = parse("""
+        SPONSORSHIP AGREEMENT between ACM and the Sponsor.
+        1)      The Sponsor wishes to sponsor the Event.
+        2)      The Sponsor receives these components:
+        (a) two floor cards; and
+        (b) two drapes.
+        3)      The Sponsor pays US$400,000.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["preamble", "(1)", "(2)", "(2)(a)", "(2)(b)", "(3)"])
+        #expect(clause(document, "(2)")?.kind == .section)
+        // "(1)" with both parentheses stays a list inside the preamble.
+        #expect(PlainTextTestSupport.topIDs(parse("Between:\n(1) Acme Ltd; and\n(2) Beta Ltd.\n")) == ["preamble"])
+    }
+
     @Test func segmentReturnsByteRangesIntoTheBuffer() {
         let prose = "Intro text.\n1. First. Alpha.\n2. Second. Beta.\n"
         let drafts = PlainTextParser().segment(Array(prose.utf8))

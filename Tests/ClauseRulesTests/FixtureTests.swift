@@ -33,7 +33,7 @@ import Testing
             "dispute-resolution-forum": ["7. Governing Law"],
             "dispute-escalation-timeline": ["7. Governing Law"],
         ],
-        "harbor-services-agreement.txt": [:],
+        "harbor-services-agreement.txt": ["missing-attachment": ["Schedule A"]],
         "quickprint-terms-of-service.txt": [
             "vague-quantity": ["approximately"],
             "open-ended-discretion": ["sole discretion"],
@@ -61,7 +61,8 @@ import Testing
 
     @Test func everyDefaultRuleFiresInSomeFixtureAndIsQuietInAnother() {
         // Kinds whose findings a later stage makes (contested-section) are tested there.
-        for rule in defaultRuleSet.rules where RuleKindRegistry.entry(named: rule.kind)?.findingsMadeOutsideLinter != true {
+        for rule in defaultRuleSet.rules where RuleKindRegistry.entry(named: rule.kind)?.findingsMadeOutsideLinter != true
+            && !rule.path.contains("/Rules/structure/") {   // structural rules: StructuralFixtureTests on Fixtures/structure
             let firing = Self.expected.filter { $0.value[rule.id] != nil }
             #expect(!firing.isEmpty, "no fixture where \(rule.id) fires")
             #expect(firing.count < Self.expected.count, "no fixture where \(rule.id) stays quiet")

@@ -325,8 +325,12 @@ struct MarkerScanner {
             if bare && !isKeyword {
                 // "1 Definitions": a bare number needs a word after it, not "30 Days" in prose;
                 // after a single space ("1 July 2025 by …") it may only continue a sequence.
-                guard ByteText.isUpper(first), content + 1 < end, ByteText.isLower(bytes[content + 1]) else { return nil }
-                if content - numberEnd < 2 && bytes[numberEnd] != 0x09 { weak = true }
+                let wideGap = content - numberEnd >= 2 || bytes[numberEnd] == 0x09
+                // "2    PROVIDER'S REPRESENTATIONS": a caps title after a wide gap also counts.
+                guard ByteText.isUpper(first), content + 1 < end,
+                      ByteText.isLower(bytes[content + 1]) || (wideGap && ByteText.isUpper(bytes[content + 1]))
+                else { return nil }
+                if !wideGap { weak = true }
             }
         }
         return MarkerCandidate(

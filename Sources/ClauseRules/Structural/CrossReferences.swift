@@ -1,0 +1,537 @@
+import ClauseModel
+
+/// A reference from the contract's text to another part of it: `Section 4.2(b)`,
+/// `Sections 3 through 5`, `Article III`, `§ 12`, `Schedule B`, `paragraph (c) above`.
+public struct CrossReference: Hashable, Sendable {
+    public enum Target: String, Hashable, Sendable {
+        case section, clause, article, paragraph
+        /// Schedules, exhibits, annexes, appendices, attachments, addenda.
+        case attachment
+    }
+
+    /// The whole reference as written (`Sections 3 and 4`).
+    public var text: String
+    public var range: Range<Int>
+    public var target: Target
+    /// The keyword as written, lower-cased and singular (`section`, `exhibit`).
+    public var keyword: String
+    /// Each label the reference names (`4.2(b)`, `III`, `B`), with whether it resolved.
+    public var labels: [Label]
+    /// Ids of the clauses the labels resolve to.
+    public var targetIDs: [String]
+    /// The clause the reference is written in.
+    public var clauseID: String?
+
+    public struct Label: Hashable, Sendable {
+        public var text: String
+        public var resolved: Bool
+    }
+
+    public var isResolved: Bool { labels.allSatisfy(\.resolved) }
+    public var unresolvedLabels: [String] { labels.filter { !$0.resolved }.map(\.text) }
+}
+
+/// Finds cross-references and resolves them against the clause tree (numbers and ids,
+/// relative references within the current clause's ancestors), falling back to numbers written
+/// at the start of lines where the tree is coarse (PDF-extracted text). References to other
+/// documents ("Section 12 of the Credit Agreement", "Section 1031 of the Code") are skipped.
+public struct CrossReferenceResolver: Sendable {
+    public init() {}
+
+    /// The document with every clause's `references` set to the references in its own text.
+    /// The dispute linking follows `ClauseReference.targetIDs`.
+    public static func annotate(_ document: Document) -> Document {
+        let references = CrossReferenceResolver().references(in: document)
+        var byClause: [String: [ClauseReference]] = [:]
+        for reference in references {
+            guard let id = reference.clauseID else { continue }
+            byClause[id, default: []].append(ClauseReference(text: reference.text, span: document.lines.span(reference.range), targetIDs: reference.targetIDs))
+        }
+        return document.mapClauses { clause in
+            var copy = clause
+            copy.references = byClause[clause.id] ?? []
+            return copy
+        }
+    }
+
+    static let keywords: [(word: String, target: CrossReference.Target, singular: String)] = {
+        let table: [(String, CrossReference.Target, String)] = [
+        ("sections", .section, "section"), ("section", .section, "section"), ("subsections", .section, "section"), ("subsection", .section, "section"),
+        ("sub-section", .section, "section"), ("clauses", .clause, "clause"), ("clause", .clause, "clause"), ("subclause", .clause, "clause"),
+        ("sub-clause", .clause, "clause"), ("articles", .article, "article"), ("article", .article, "article"),
+        ("paragraphs", .paragraph, "paragraph"), ("paragraph", .paragraph, "paragraph"), ("subparagraphs", .paragraph, "paragraph"),
+        ("subparagraph", .paragraph, "paragraph"), ("sub-paragraph", .paragraph, "paragraph"),
+        ("schedules", .attachment, "schedule"), ("schedule", .attachment, "schedule"), ("exhibits", .attachment, "exhibit"),
+        ("exhibit", .attachment, "exhibit"), ("annexes", .attachment, "annex"), ("annex", .attachment, "annex"),
+        ("appendices", .attachment, "appendix"), ("appendix", .attachment, "appendix"), ("attachments", .attachment, "attachment"),
+        ("attachment", .attachment, "attachment"), ("addendum", .attachment, "addendum"),
+        ]
+        return table.map { (word: $0.0, target: $0.1, singular: $0.2) }
+    }()
+    static let keywordBytes: [[UInt8]] = keywords.map { Array($0.word.utf8) }
+
+    /// Words before `Section` that make it a statute's section (`Code Section 409A`).
+    static let statutePrefixes: Set<String> = ["code", "irc", "erisa", "act", "regulation", "regulations", "rule", "rules", "treasury", "u.s.c.", "usc", "c.f.r.", "cfr", "statute", "form", "item", "bankruptcy", "law", "laws", "exchange", "article", "title", "chapter", "ucc", "u.c.c."]
+
+    public func references(in document: Document) -> [CrossReference] {
+        let bytes = document.bytes
+        let lowered = StructuralText.lowercased(bytes)
+        let index = ClauseNumberIndex(document: document)
+        var result: [CrossReference] = []
+        let count = bytes.count
+        var position = 0
+        let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
+        while position < count {
+            let byte = lowered[position]
+            var keyword: (word: String, target: CrossReference.Target, singular: String)?
+            var keywordEnd = position
+            if byte == 0xC2, position + 1 < count, bytes[position + 1] == 0xA7 {   // §, §§
+                keyword = ("§", .section, "section")
+                keywordEnd = position + 2
+                if keywordEnd + 1 < count, bytes[keywordEnd] == 0xC2, bytes[keywordEnd + 1] == 0xA7 { keywordEnd += 2 }
+            } else if byte == 0x73 || byte == 0x63 || byte == 0x61 || byte == 0x70 || byte == 0x65, position == 0 || !StructuralText.isWordByte(bytes, position - 1) {
+                for (number, candidate) in Self.keywordBytes.enumerated() where candidate[0] == byte && StructuralText.hasWord(candidate, at: position, in: lowered) {
+                    keyword = Self.keywords[number]
+                    keywordEnd = position + candidate.count
+                    break
+                }
+            }
+            guard let keyword else { position += 1; continue }
+            // Mixed case such as "sECTION" is not a reference; "Section", "section", "SECTION" are.
+            guard let parsed = parseLabels(bytes: bytes, from: keywordEnd, target: keyword.target) else { position = keywordEnd; continue }
+            let range = position..<parsed.end
+            position = parsed.end
+            if StructuralText.isInside(range.lowerBound, nonProse) { continue }
+            if isExternal(bytes: bytes, lowered: lowered, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
+            if isHeadingLabel(bytes: bytes, range: range) { continue }
+
+            let clause = document.deepestClause(containing: range.lowerBound)
+            var labels: [CrossReference.Label] = []
+            var targets: [String] = []
+            for label in parsed.labels {
+                let resolution = index.resolve(label: label, target: keyword.target, keyword: keyword.singular, at: range, in: document)
+                if !resolution.resolved, keyword.target != .attachment, Self.looksLikeStatute(label) { continue }
+                labels.append(CrossReference.Label(text: label, resolved: resolution.resolved))
+                for id in resolution.ids where !targets.contains(id) { targets.append(id) }
+            }
+            guard !labels.isEmpty else { continue }
+            result.append(CrossReference(text: document.lines.text(range), range: range, target: keyword.target, keyword: keyword.singular,
+                                         labels: labels, targetIDs: targets, clauseID: clause?.id))
+        }
+        return result
+    }
+
+    /// `Section 409A`, `Section 1031`: a statute's section, not this contract's.
+    static func looksLikeStatute(_ label: String) -> Bool {
+        let head = label.prefix { $0 != "(" && $0 != "." }
+        guard let number = Int(head.filter(\.isNumber)), !head.isEmpty else { return false }
+        if head.last?.isLetter == true, head.first?.isNumber == true { return true }
+        return number >= 100
+    }
+
+    /// Labels after a keyword: `4.2(b)`, `III`, `B`, `(c)`, and lists (`3 and 4`, `3, 4 and 5`,
+    /// `3 through 5`, `3.1(a) and (b)`).
+    func parseLabels(bytes: [UInt8], from start: Int, target: CrossReference.Target) -> (labels: [String], end: Int)? {
+        var position = start
+        // At least one space (or a no-break space) between the keyword and its first label; `§12` is fine too.
+        while position < bytes.count, bytes[position] == 0x20 || (bytes[position] == 0xC2 && position + 1 < bytes.count && bytes[position + 1] == 0xA0) {
+            position += bytes[position] == 0x20 ? 1 : 2
+        }
+        if position == start, bytes[max(0, start - 1)] != 0xA7 { return nil }
+        guard let (first, firstEnd) = parseLabel(bytes: bytes, from: position, target: target) else { return nil }
+        var labels = [first]
+        var base = first.hasPrefix("(") ? "" : String(first.prefix { $0 != "(" })
+        var end = firstEnd
+        let connectors = Self.connectors
+        outer: while true {
+            for connector in connectors where end + connector.count <= bytes.count && bytes[end..<(end + connector.count)].elementsEqual(connector) {
+                let next = end + connector.count
+                guard let (label, labelEnd) = parseLabel(bytes: bytes, from: next, target: target) else { continue }
+                // `Sections 3-5` yes; `Exhibit A-1` was already read as one label.
+                var text = label
+                if label.hasPrefix("("), !base.isEmpty { text = base + label }
+                labels.append(text)
+                if !label.hasPrefix("(") { base = String(label.prefix { $0 != "(" }) }
+                end = labelEnd
+                continue outer
+            }
+            break
+        }
+        return (labels, end)
+    }
+
+    static let connectors = [", and ", ", or ", " and ", " or ", " through ", " to ", ", ", " - ", " – ", "-", "–"].map { Array($0.utf8) }
+
+    /// One label at `start`.
+    func parseLabel(bytes: [UInt8], from start: Int, target: CrossReference.Target) -> (String, Int)? {
+        var position = start
+        guard position < bytes.count else { return nil }
+        let first = bytes[position]
+        if StructuralText.isDigit(first) {
+            // 4, 4.2, 4.2.1, 12A, then (b)(ii)
+            while position < bytes.count, StructuralText.isDigit(bytes[position]) || (bytes[position] == 0x2E && position + 1 < bytes.count && StructuralText.isDigit(bytes[position + 1])) { position += 1 }
+            if position < bytes.count, StructuralText.isUpper(bytes[position]), !StructuralText.isWordByte(bytes, position + 1) { position += 1 }
+        } else if first == 0x28 {
+            // (c), (ii)
+        } else if StructuralText.isUpper(first) {
+            // Article III, Exhibit A, Schedule B-1, Section A.1
+            while position < bytes.count, StructuralText.isUpper(bytes[position]), position - start < 6 { position += 1 }
+            let letters = String(decoding: bytes[start..<position], as: UTF8.self)
+            switch target {
+            case .article:
+                guard StructuralText.romanValue(letters) != nil || letters.count == 1 else { return nil }
+            case .attachment:
+                guard letters.count <= 2 || StructuralText.romanValue(letters) != nil else { return nil }
+            case .section, .clause, .paragraph:
+                guard letters.count == 1 || StructuralText.romanValue(letters) != nil else { return nil }
+                // "Section A" alone is rare: require a dotted number after a single letter (Section D.4), or a roman numeral.
+                if letters.count == 1, !(position + 1 < bytes.count && bytes[position] == 0x2E && StructuralText.isDigit(bytes[position + 1])) { return nil }
+            }
+            while position + 1 < bytes.count, (bytes[position] == 0x2E || bytes[position] == 0x2D), StructuralText.isDigit(bytes[position + 1]) {
+                position += 1
+                while position < bytes.count, StructuralText.isDigit(bytes[position]) { position += 1 }
+            }
+        } else {
+            return nil
+        }
+        // Parenthesised parts: (b)(ii)(A)
+        while position < bytes.count, bytes[position] == 0x28 {
+            var close = position + 1
+            while close < bytes.count, StructuralText.isAlnum(bytes[close]), close - position <= 5 { close += 1 }
+            guard close < bytes.count, bytes[close] == 0x29, close > position + 1 else { break }
+            position = close + 1
+        }
+        guard position > start, !StructuralText.isWordByte(bytes, position) else { return nil }
+        // `Section 5%` or `Exhibit 10.7` with trailing dot of a sentence: the dot is not part of it.
+        return (String(decoding: bytes[start..<position], as: UTF8.self), position)
+    }
+
+    /// "Section 12 of the Credit Agreement", "Section 1031 of the Code", "Code Section 409A",
+    /// "Section 2 of Exhibit B": another document's sections, not resolvable here.
+    func isExternal(bytes: [UInt8], lowered: [UInt8], referenceStart: Int, referenceEnd: Int, keyword: String) -> Bool {
+        // Word before the keyword.
+        var before = referenceStart
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        let previousEnd = before
+        while before > 0, !StructuralText.isSpace(bytes[before - 1]), bytes[before - 1] != 0x28 { before -= 1 }
+        if previousEnd > before {
+            let previous = String(decoding: lowered[before..<previousEnd], as: UTF8.self).trimmingCharacters(",")
+            if Self.statutePrefixes.contains(previous) { return true }
+        }
+        // Words after the reference.
+        var words: [String] = []
+        var rawWords: [ArraySlice<UInt8>] = []
+        var position = referenceEnd
+        while words.count < 5, position < bytes.count {
+            while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x2C || bytes[position] == 0x0A { position += 1 }
+            let start = position
+            while position < bytes.count, StructuralText.isAlnum(bytes[position]) || bytes[position] == 0x2D || bytes[position] == 0x2E || bytes[position] == 0x27 { position += 1 }
+            guard position > start else { break }
+            var end = position
+            while end > start, bytes[end - 1] == 0x2E { end -= 1 }
+            words.append(String(decoding: lowered[start..<end], as: UTF8.self))
+            rawWords.append(bytes[start..<end])
+        }
+        guard let first = words.first, ["of", "under", "in", "to", "within"].contains(first), words.count >= 2 else { return false }
+        let second = words[1]
+        if ["this", "hereof", "herein", "hereto", "hereunder", "these", "which", "such", "each", "any", "respect", "accordance", "order", "connection", "addition", "writing", "effect", "case", "full", "part", "no"].contains(second) {
+            // "of such Agreement" is ambiguous; "of such Section" internal.
+            return second == "such" && words.count >= 3 && words[2] != "section" && words[2] != "agreement" && rawWords[2].first.map(StructuralText.isUpper) == true
+        }
+        var nounIndex = 1
+        if ["the", "that", "said", "its", "their"].contains(second) { nounIndex = 2 }
+        guard nounIndex < words.count, let initial = rawWords[nounIndex].first else { return false }
+        if StructuralText.isLower(initial) { return false }
+        let noun = words[nounIndex]
+        if noun == "agreement" {
+            // "of the Agreement" is this agreement; "of the Agreement and Plan of Merger" is not worth guessing.
+            return false
+        }
+        if ["section", "sections", "article", "clause", "paragraph"].contains(noun) { return false }
+        if keyword != "section", keyword != "article", keyword != "clause", keyword != "paragraph", ["exhibit", "schedule", "annex", "appendix"].contains(noun) { return false }
+        return true
+    }
+
+    /// A reference that opens a line (or a sentence) and is followed by a heading-like stop
+    /// (`EXHIBIT A`, `Section 5. Payment`) is a heading or a label, not a reference.
+    func isHeadingLabel(bytes: [UInt8], range: Range<Int>) -> Bool {
+        var before = range.lowerBound
+        while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x2A || bytes[before - 1] == 0x23 || bytes[before - 1] == 0x09 || bytes[before - 1] == 0x3E || bytes[before - 1] == 0x5F { before -= 1 }
+        let atLineStart = before == 0 || bytes[before - 1] == 0x0A
+        let atSentenceStart = atLineStart || (before >= 2 && bytes[before - 1] == 0x20 && bytes[before - 2] == 0x2E) || (before >= 1 && bytes[before - 1] == 0x2E)
+        guard atSentenceStart else { return false }
+        var after = range.upperBound
+        while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x2A || bytes[after] == 0x5F { after += 1 }
+        if after >= bytes.count || bytes[after] == 0x0A { return true }
+        if bytes[after] == 0x2E || bytes[after] == 0x3A || bytes[after] == 0x2D || bytes[after] == 0x29 || bytes[after] == 0xE2 { return true }
+        // `ARTICLE 5 TERM`, `Section 5 Payment Terms` at the start of a line.
+        if atLineStart, StructuralText.isUpper(bytes[after]) { return true }
+        return false
+    }
+}
+
+extension String {
+    func trimmingCharacters(_ characters: String) -> String {
+        var result = Substring(self)
+        while let last = result.last, characters.contains(last) { result = result.dropLast() }
+        while let first = result.first, characters.contains(first) { result = result.dropFirst() }
+        return String(result)
+    }
+}
+
+/// The numbers a document's clauses carry, as lookup keys: `4.2`, `4.2(b)`, `article:3`,
+/// `exhibit:a`; plus numbers written at line starts that the clause tree missed.
+struct ClauseNumberIndex {
+    /// Key → clause ids.
+    var keys: [String: [String]] = [:]
+    var hasArticles = false
+    /// Own number key of each clause (`(c)` for a `(c)` clause), by id, for relative references.
+    var ownKeys: [String: String] = [:]
+
+    init(document: Document) {
+        func visit(_ clause: Clause, parentKey: String?) {
+            var fullKey = parentKey
+            if let number = clause.number, let parsed = Self.parse(number) {
+                ownKeys[clause.id] = parsed.key
+                switch parsed.kind {
+                case .article:
+                    hasArticles = true
+                    add("article:\(parsed.key)", clause.id)
+                    fullKey = parsed.key
+                case .attachment(let word):
+                    add("\(word):\(parsed.key.lowercased())", clause.id)
+                    add("attachment:\(parsed.key.lowercased())", clause.id)
+                    fullKey = nil
+                case .number:
+                    if parsed.key.hasPrefix("(") {
+                        if let parentKey { add(parentKey + parsed.key, clause.id) }
+                        add(parsed.key, clause.id)
+                        fullKey = (parentKey ?? "") + parsed.key
+                    } else {
+                        add(parsed.key, clause.id)
+                        if let parentKey, !parsed.key.hasPrefix(parentKey + "."), !parentKey.contains("(") { add(parentKey + "." + parsed.key, clause.id) }
+                        fullKey = parsed.key
+                    }
+                }
+            }
+            // The schedule's own kind counts even when the number was not parsed; a schedule
+            // numbered "A" without its word (XML `<schedule number="A">`) answers to every word.
+            if clause.kind == .schedule {
+                if let heading = clause.heading { addAttachmentHeading(heading, clause.id) }
+                if let number = clause.number, let parsed = Self.parse(number), parsed.kind == .number {
+                    for word in ["schedule", "exhibit", "annex", "appendix", "attachment", "addendum"] { add("\(word):\(parsed.key.lowercased())", clause.id) }
+                }
+            }
+            for child in clause.children { visit(child, parentKey: fullKey) }
+        }
+        for clause in document.clauses { visit(clause, parentKey: nil) }
+        addLineStartNumbers(document)
+    }
+
+    mutating func add(_ key: String, _ id: String) {
+        if keys[key]?.contains(id) != true { keys[key, default: []].append(id) }
+    }
+
+    mutating func addAttachmentHeading(_ heading: String, _ id: String) {
+        if let parsed = Self.parse(heading), case .attachment(let word) = parsed.kind {
+            add("\(word):\(parsed.key.lowercased())", id)
+            add("attachment:\(parsed.key.lowercased())", id)
+        }
+    }
+
+    enum NumberKind: Equatable { case number, article, attachment(String) }
+
+    /// `4.02.` → ("4.2", number); `ARTICLE IV` → ("4", article); `Exhibit A-1` → ("a-1", attachment
+    /// exhibit); `(b)` → ("(b)", number); `Section 7` → ("7", number).
+    static func parse(_ written: String) -> (key: String, kind: NumberKind)? {
+        var text = written.trimmingCharacters(in: " \t:.-–—")
+        var kind = NumberKind.number
+        let lower = text.lowercased()
+        for (word, wordKind) in [("article", NumberKind.article), ("section", .number), ("clause", .number), ("paragraph", .number), ("§", .number),
+                                  ("schedule", .attachment("schedule")), ("exhibit", .attachment("exhibit")), ("annex", .attachment("annex")),
+                                  ("appendix", .attachment("appendix")), ("attachment", .attachment("attachment")), ("addendum", .attachment("addendum")),
+                                  ("part", .article), ("chapter", .article)] where lower.hasPrefix(word) {
+            let rest = text.dropFirst(word.count)
+            guard rest.first == " " || rest.first == "\u{A0}" || word == "§" else { continue }
+            text = String(rest).trimmingCharacters(in: " \u{A0}§:.")
+            kind = wordKind
+            break
+        }
+        text = String(text.prefix { $0 != " " })
+        if text.hasSuffix(".") || text.hasSuffix(")") && !text.hasPrefix("(") { text.removeLast() }
+        guard !text.isEmpty else { return nil }
+        switch kind {
+        case .attachment:
+            return (text, kind)
+        case .article:
+            if let value = Int(text) { return (String(value), kind) }
+            if let value = StructuralText.romanValue(text) { return (String(value), kind) }
+            return (text.lowercased(), kind)
+        case .number:
+            return (normaliseNumber(text), kind)
+        }
+    }
+
+    /// `4.02(b)` → `4.2(b)`; `IV` stays.
+    static func normaliseNumber(_ text: String) -> String {
+        let head = text.prefix { $0 != "(" }
+        let tail = text.dropFirst(head.count)
+        guard !head.isEmpty else { return String(tail) }
+        let components = head.split(separator: ".", omittingEmptySubsequences: false).map { component -> String in
+            if let value = Int(component) { return String(value) }
+            return String(component)
+        }
+        return components.joined(separator: ".") + tail
+    }
+
+    /// Numbers at line starts (`4.3 Records`, `4.3Records`, `Section 4.3`, `ARTICLE IV`,
+    /// `EXHIBIT A`) and after a sentence end mid-line (`… Territory. 2.2 Exclusivity.`), where
+    /// PDF extraction left the clause tree coarse. They make a reference resolvable but never
+    /// produce a finding themselves.
+    mutating func addLineStartNumbers(_ document: Document) {
+        let bytes = document.bytes
+        let count = bytes.count
+        var position = 0
+        while position < count {
+            // Candidate starts: the start of a line, or after ". " / ".  ".
+            var start = -1
+            if position == 0 || bytes[position - 1] == 0x0A {
+                start = position
+                while start < count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x23 || bytes[start] == 0x2A || bytes[start] == 0x3E { start += 1 }
+            } else if bytes[position] == 0x20, position >= 1, bytes[position - 1] == 0x2E || bytes[position - 1] == 0x3A || bytes[position - 1] == 0x29 {
+                start = position
+                while start < count, bytes[start] == 0x20 { start += 1 }
+            }
+            if start >= 0, start < count, let (key, length) = Self.marker(bytes, at: start) {
+                let id = document.deepestClause(containing: start)?.id ?? "document"
+                add(key, id)
+                if key.hasPrefix("article:") { hasArticles = true }
+                position = start + length
+                continue
+            }
+            position += 1
+        }
+    }
+
+    /// A number marker at `start`: (key, length) or nil.
+    static func marker(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
+        let count = bytes.count
+        let first = bytes[start]
+        if StructuralText.isDigit(first) {
+            var end = start
+            while end < count, StructuralText.isDigit(bytes[end]) || (bytes[end] == 0x2E && end + 1 < count && StructuralText.isDigit(bytes[end + 1])) { end += 1 }
+            guard end - start <= 12 else { return nil }
+            let number = String(decoding: bytes[start..<end], as: UTF8.self)
+            var after = end
+            if after < count, bytes[after] == 0x2E || bytes[after] == 0x29 { after += 1 }
+            // `4.3 Records`, `4.3Records`, `4. Term`, `4.3 (a)`: a heading or a capital follows.
+            while after < count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+            guard after < count, StructuralText.isUpper(bytes[after]) || bytes[after] == 0x28 || bytes[after] == 0x22 || bytes[after] == 0xE2 else { return nil }
+            if !number.contains("."), after == end { return nil }
+            return (normaliseNumber(number), end - start)
+        }
+        if first == 0x28 { return nil }
+        // Keyword markers.
+        var end = start
+        while end < count, StructuralText.isLetter(bytes[end]) || bytes[end] == 0xC2 || bytes[end] == 0xA7 { end += 1 }
+        guard end > start, end - start <= 10, end < count, bytes[end] == 0x20 else { return nil }
+        let word = String(decoding: bytes[start..<end].map(StructuralText.lower), as: UTF8.self)
+        guard ["section", "article", "clause", "schedule", "exhibit", "annex", "appendix", "attachment", "addendum", "part", "§"].contains(word) else { return nil }
+        // Title-case or upper-case keyword only.
+        guard StructuralText.isUpper(bytes[start]) || first == 0xC2 else { return nil }
+        var tokenEnd = end + 1
+        while tokenEnd < count, StructuralText.isAlnum(bytes[tokenEnd]) || ((bytes[tokenEnd] == 0x2E || bytes[tokenEnd] == 0x2D) && tokenEnd + 1 < count && StructuralText.isAlnum(bytes[tokenEnd + 1])) { tokenEnd += 1 }
+        guard tokenEnd > end + 1, tokenEnd - end <= 9 else { return nil }
+        let written = String(decoding: bytes[start..<tokenEnd], as: UTF8.self)
+        guard let parsed = parse(written) else { return nil }
+        // A heading, not a reference: followed by end of line, a period, a colon, a dash or a capital.
+        var after = tokenEnd
+        if after < count, bytes[after] == 0x2E || bytes[after] == 0x3A { after += 1 }
+        while after < count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+        let headingLike = after >= count || bytes[after] == 0x0A || StructuralText.isUpper(bytes[after]) || bytes[after] == 0x2D || bytes[after] == 0xE2 || bytes[after] == 0x28 || bytes[after] == 0x22 || after > tokenEnd
+        guard headingLike else { return nil }
+        switch parsed.kind {
+        case .article: return ("article:\(parsed.key)", tokenEnd - start)
+        case .attachment(let word): return ("\(word):\(parsed.key.lowercased())", tokenEnd - start)
+        case .number: return (parsed.key, tokenEnd - start)
+        }
+    }
+
+    /// Resolves one label; relative labels (`(c)`) are looked up among the descendants of the
+    /// clauses around the reference, then in the text of its top-level clause.
+    func resolve(label: String, target: CrossReference.Target, keyword: String, at range: Range<Int>, in document: Document) -> (resolved: Bool, ids: [String]) {
+        switch target {
+        case .attachment:
+            let key = label.lowercased()
+            if let ids = keys["\(keyword):\(key)"] { return (true, ids) }
+            // "Schedule A" written where the heading says "Exhibit A" is still a broken reference; only same-word matches count.
+            return (false, [])
+        case .article:
+            let value = Int(label).map(String.init) ?? StructuralText.romanValue(label).map(String.init) ?? label.lowercased()
+            if let ids = keys["article:\(value)"] { return (true, ids) }
+            if let ids = keys[value] { return (true, ids) }
+            return (false, [])
+        case .section, .clause, .paragraph:
+            if label.hasPrefix("(") { return resolveRelative(label, at: range, in: document) }
+            let normalised = Self.normaliseNumber(label)
+            if let ids = keys[normalised] { return (true, ids) }
+            // Drop parenthesised parts one by one: `4.2(b)` resolves if 4.2 exists and its text has "(b)".
+            var base = normalised
+            var parts: [String] = []
+            while let open = base.lastIndex(of: "(") {
+                parts.insert(String(base[open...]), at: 0)
+                base = String(base[..<open])
+                if let ids = keys[base] {
+                    for id in ids {
+                        if let clause = document.clause(withID: id), Self.text(of: clause, in: document).contains(parts[0]) { return (true, [id]) }
+                    }
+                    return (false, [])
+                }
+            }
+            // "Section 5" in a contract whose top-level parts are articles.
+            if !base.contains("."), let ids = keys["article:\(base)"] { return (true, ids) }
+            // `Section D.4` in a contract with lettered sections and numbered sub-sections.
+            return (false, [])
+        }
+    }
+
+    func resolveRelative(_ label: String, at range: Range<Int>, in document: Document) -> (resolved: Bool, ids: [String]) {
+        let path = document.clausePath(containing: range.lowerBound)
+        for clause in path.reversed() {
+            var found: [String] = []
+            func search(_ node: Clause) {
+                if let own = ownKeys[node.id], own == label { found.append(node.id) }
+                node.children.forEach(search)
+            }
+            clause.children.forEach(search)
+            if let own = ownKeys[clause.id], own == label { found.append(clause.id) }
+            if !found.isEmpty { return (true, found) }
+        }
+        // Inline enumerations: "(c)" written anywhere else in the contract (the tree rarely has
+        // every inline item, and "paragraph (c) above" may point into another clause).
+        let bytes = document.bytes
+        let scope = 0..<bytes.count
+        let needle = Array(label.utf8)
+        var position = scope.lowerBound
+        while position + needle.count <= scope.upperBound {
+            if bytes[position] == needle[0], bytes[position..<(position + needle.count)].elementsEqual(needle), !range.contains(position) {
+                return (true, path.last.map { [$0.id] } ?? [])
+            }
+            position += 1
+        }
+        return (false, [])
+    }
+
+    static func text(of clause: Clause, in document: Document) -> String {
+        document.lines.text(clause.span.startOffset..<min(clause.span.endOffset, clause.span.startOffset + 50_000))
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var result = Substring(self)
+        while let last = result.last, set.contains(last) { result = result.dropLast() }
+        while let first = result.first, set.contains(first) { result = result.dropFirst() }
+        return String(result)
+    }
+}

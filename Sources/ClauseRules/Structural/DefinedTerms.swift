@@ -1,0 +1,516 @@
+import ClauseModel
+
+/// A term the contract defines: `"Services" means …`, `(the "Agreement")`,
+/// `(hereinafter "Supplier")`, a quoted or bold term opening a sub-clause of a definitions
+/// clause, `**Fees** means …` in Markdown.
+public struct DefinedTerm: Hashable, Sendable {
+    /// How the definition is written.
+    public enum Form: String, Hashable, Sendable, Codable {
+        /// `"Term" means …` / `shall have the meaning …` / `includes …`.
+        case means
+        /// `(the "Term")`, `(each a "Party")`.
+        case parenthetical
+        /// `hereinafter "Term"`, `referred to as "Term"` without parentheses.
+        case hereinafter
+        /// A quoted or bold term opening a sub-clause of a definitions clause.
+        case definitionsClause = "definitions-clause"
+    }
+
+    public var term: String
+    /// The term itself (inside its quotes or bold markers).
+    public var range: Range<Int>
+    public var form: Form
+    /// The clause holding the definition.
+    public var clauseID: String?
+    /// True when the definition sits in a definitions clause (heading "Definitions").
+    public var inDefinitionsClause: Bool
+    /// What the definition says, normalised (lower case, single spaces, at most 200 bytes), to
+    /// tell a repeated definition from a different one.
+    public var meaning: String
+}
+
+/// A capitalised phrase used like a defined term (`the Deliverables`) that nothing defines.
+public struct UndefinedTermUse: Hashable, Sendable {
+    public var term: String
+    /// The first use.
+    public var range: Range<Int>
+    public var count: Int
+}
+
+/// Every definition of a document and how often each term is used.
+public struct DefinedTermIndex: Sendable {
+    /// Definitions in document order (a term defined twice appears twice).
+    public var definitions: [DefinedTerm]
+    /// Uses per term outside its definitions (plural and possessive forms count).
+    public var useCounts: [String: Int]
+    /// The first use of each term, wherever it is (before or after its definition).
+    public var firstUse: [String: Range<Int>]
+    /// Capitalised phrases used as defined terms that nothing defines, most used first.
+    public var undefined: [UndefinedTermUse]
+    /// Every quoted capitalised phrase, defining or not (a phrase its author put in quotes is
+    /// treated as defined by the other checks).
+    public var quotedPhrases: Set<String>
+
+    /// The first definition of each term, in document order.
+    public var uniqueDefinitions: [DefinedTerm] {
+        var seen = Set<String>()
+        return definitions.filter { seen.insert($0.term).inserted }
+    }
+}
+
+/// Finds definitions and uses of defined terms in one pass over the bytes (plus one for
+/// definitions), so it can run on every contract of a corpus.
+///
+/// Hand-written scanning rather than regular expressions: the forms lawyers write overlap
+/// (quotes inside parentheses inside Markdown bold), and precision on uses depends on word
+/// context (a determiner before, a heading around) that a pattern cannot see cheaply.
+public struct DefinedTermAnalyzer: Sendable {
+    /// Minimum number of uses before an undefined capitalised phrase is reported.
+    public var minimumUndefinedUses: Int
+    /// Names (party short names) that count as defined even where no definition was found.
+    public var knownNames: Set<String>
+
+    public init(minimumUndefinedUses: Int = 2, knownNames: Set<String> = []) {
+        self.minimumUndefinedUses = minimumUndefinedUses
+        self.knownNames = knownNames
+    }
+
+    public func analyze(_ document: Document) -> DefinedTermIndex {
+        let bytes = document.bytes
+        let definitionsClauses = Self.definitionsClauseRanges(document)
+        let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
+        var (definitions, quoted) = Self.findDefinitions(document, bytes: bytes, definitionsClauses: definitionsClauses, nonProse: nonProse)
+        let headings = document.headingRanges()
+        // Titles and headings name things; a term there is not yet "used" (for used-before-definition).
+        var titleAndHeadings = headings + document.clauses.filter { $0.kind == .title || $0.kind == .preamble }.map(\.span.byteRange)
+        titleAndHeadings.sort { $0.lowerBound < $1.lowerBound }
+        titleAndHeadings = titleAndHeadings.reduce(into: [Range<Int>]()) { merged, range in
+            if let last = merged.last, range.lowerBound < last.upperBound { merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound) } else { merged.append(range) }
+        }
+
+        // Terms by their first four bytes, longest first, so "Confidential Information" wins over "Confidential".
+        var termsByKey: [UInt32: [[UInt8]]] = [:]
+        var termSet = Set<String>()
+        for definition in definitions where termSet.insert(definition.term).inserted {
+            let termBytes = Array(definition.term.utf8)
+            termsByKey[Self.key(termBytes, 0, termBytes.count), default: []].append(termBytes)
+        }
+        
+        let definitionRanges = definitions.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        // All-caps definitions ("CONTENT") are also used in title case ("Content").
+        var capsAliases: [[UInt8]: [UInt8]] = [:]
+        for term in termSet.sorted() where term.utf8.allSatisfy({ !StructuralText.isLower($0) }) && term.utf8.contains(where: StructuralText.isUpper) && term.utf8.count > 3 {
+            let title = Self.titleCased(Array(term.utf8))
+            if !termSet.contains(String(decoding: title, as: UTF8.self)) {
+                termsByKey[Self.key(title, 0, title.count), default: []].append(title)
+                capsAliases[title] = Array(term.utf8)
+            }
+        }
+
+        // Longest first; equal lengths in byte order, so the result never depends on hashing.
+        for key in termsByKey.keys { termsByKey[key]!.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) } }
+        var useCounts: [String: Int] = [:]
+        var firstUse: [String: Range<Int>] = [:]
+        var candidates: [String: (range: Range<Int>, count: Int)] = [:]
+        let count = bytes.count
+        var index = 0
+        var previousWordStart = -1
+        var previousWordEnd = -1
+        while index < count {
+            let byte = bytes[index]
+            guard StructuralText.isAlnum(byte), index == 0 || !StructuralText.isWordByte(bytes, index - 1) else {
+                index += 1
+                continue
+            }
+            var wordEnd = index
+            while wordEnd < count, StructuralText.isAlnum(bytes[wordEnd]) || bytes[wordEnd] == 0x2D { wordEnd += 1 }
+            let wordStart = index
+            defer { previousWordStart = wordStart; previousWordEnd = wordEnd }
+            guard StructuralText.isUpper(byte) else { index = wordEnd; continue }
+
+            // A defined term here?
+            var matched: (term: [UInt8], end: Int)?
+            if let terms = termsByKey[Self.key(bytes, index, count)] {
+                for term in terms {
+                    if let end = Self.match(term, at: index, in: bytes) { matched = (term, end); break }
+                }
+            }
+            if let (term, end) = matched {
+                if !StructuralText.isInside(index, definitionRanges), !StructuralText.isInside(index, nonProse) {
+                    let name = String(decoding: capsAliases[term] ?? term, as: UTF8.self)
+                    useCounts[name, default: 0] += 1
+                    // Part of a longer name ("Cloud Services Agreement") is not yet a use of "Services".
+                    let partOfName = (previousWordEnd + 1 == index && previousWordStart >= 0 && StructuralText.isUpper(bytes[previousWordStart]))
+                        || (end + 1 < count && bytes[end] == 0x20 && StructuralText.isUpper(bytes[end + 1]))
+                    if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings) { firstUse[name] = index..<end }
+                }
+                index = end
+                continue
+            }
+
+            // A capitalised phrase after a lower-case determiner: used like a defined term.
+            if previousWordEnd >= 0, previousWordEnd + 1 == index, bytes[previousWordEnd] == 0x20,
+               Self.isDeterminer(bytes[previousWordStart..<previousWordEnd]),
+               !StructuralText.isInside(index, headings), !StructuralText.isInside(index, nonProse), !StructuralText.isInside(index, definitionRanges) {
+                let end = Self.titleCaseRun(from: index, in: bytes)
+                if end > index {
+                    let phrase = String(decoding: bytes[index..<end], as: UTF8.self)
+                    if let existing = candidates[phrase] { candidates[phrase] = (existing.range, existing.count + 1) } else { candidates[phrase] = (index..<end, 1) }
+                    index = end
+                    continue
+                }
+            }
+            index = wordEnd
+        }
+
+        let undefined = Self.filterUndefined(candidates, document: document, bytes: bytes, defined: termSet, quoted: quoted, knownNames: knownNames, minimumUses: minimumUndefinedUses)
+        definitions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return DefinedTermIndex(definitions: definitions, useCounts: useCounts, firstUse: firstUse, undefined: undefined, quotedPhrases: quoted)
+    }
+
+    /// The first four bytes at `index` (fewer at the end) packed into one integer: the lookup
+    /// key of terms by their start, without allocating per word.
+    @inline(__always) static func key(_ bytes: [UInt8], _ index: Int, _ limit: Int) -> UInt32 {
+        var value: UInt32 = 0
+        var position = index
+        while position < min(index + 4, limit) {
+            value = value << 8 | UInt32(bytes[position])
+            position += 1
+        }
+        return value | UInt32(position - index) << 29
+    }
+
+    // MARK: Definitions
+
+    /// Byte ranges of clauses headed "Definitions" (or of kind definition), and their sub-clauses.
+    static func definitionsClauseRanges(_ document: Document) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for clause in document.allClauses {
+            let heading = (clause.heading ?? "").lowercased()
+            if clause.kind == .definition || heading.contains("definition") || heading.contains("defined terms") || heading.contains("interpretation") {
+                ranges.append(clause.span.byteRange)
+            }
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        // Merge nested ranges so binary search works.
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound < last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else { merged.append(range) }
+        }
+        return merged
+    }
+
+    /// Finds definitions; also returns every quoted capitalised phrase (definition or not),
+    /// because a phrase that appears in quotes somewhere is treated as defined by its author.
+    static func findDefinitions(_ document: Document, bytes: [UInt8], definitionsClauses: [Range<Int>], nonProse: [Range<Int>]) -> ([DefinedTerm], Set<String>) {
+        var definitions: [DefinedTerm] = []
+        var quoted = Set<String>()
+        let lowered = StructuralText.lowercased(bytes)
+        let markdown = document.format == .markdown
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            var openLength = 0
+            var isBold = false
+            if byte == 0x22 || byte == 0xE2 {
+                openLength = StructuralText.openQuoteLength(bytes, index)
+            } else if markdown, byte == 0x2A || byte == 0x5F, index + 1 < count, bytes[index + 1] == byte,
+                      index + 2 < count, StructuralText.isUpper(bytes[index + 2]), index == 0 || bytes[index - 1] != byte {
+                openLength = 2
+                isBold = true
+            }
+            guard openLength > 0 else { index += 1; continue }
+            let termStart = index + openLength
+            guard let termEnd = termEnd(from: termStart, in: bytes, bold: isBold ? byte : nil) else { index += openLength; continue }
+            let closeLength = isBold ? 2 : StructuralText.closeQuoteLength(bytes, termEnd)
+            let term = String(decoding: bytes[termStart..<termEnd], as: UTF8.self)
+            quoted.insert(term)
+            let afterClose = termEnd + closeLength
+            if StructuralText.isInside(index, nonProse) { index = afterClose; continue }
+
+            var form: DefinedTerm.Form?
+            var meaningStart = afterClose
+            // "Term" means … (possibly `"Term" shall mean`, `**"Term"** means`, `"Term": `).
+            var after = afterClose
+            while after < count, bytes[after] == 0x2A || bytes[after] == 0x5F || bytes[after] == 0x20 || bytes[after] == 0x2C || (bytes[after] == 0x22 && isBold) { after += 1 }
+            for verb in meansVerbs where StructuralText.hasWord(verb, at: after, in: lowered) {
+                form = .means
+                meaningStart = after + verb.count
+                break
+            }
+            let inDefinitions = StructuralText.isInside(index, definitionsClauses)
+            if form == nil, inDefinitions, isAtClauseStart(index, in: bytes) {
+                form = .definitionsClause
+                if after < count, bytes[after] == 0x3A || bytes[after] == 0x2E { meaningStart = after + 1 }
+            }
+            if form == nil, !isBold {
+                form = parentheticalForm(openQuote: index, afterClose: afterClose, bytes: bytes, lowered: lowered)
+                if form != nil { meaningStart = StructuralText.sentenceStart(bytes, before: index, limit: 200) }
+            }
+            if let form {
+                let meaningEnd: Int
+                if form == .parenthetical || form == .hereinafter {
+                    meaningEnd = index
+                } else {
+                    meaningEnd = StructuralText.sentenceEnd(bytes, after: meaningStart, limit: 400)
+                }
+                let clause = document.deepestClause(containing: index)
+                definitions.append(DefinedTerm(term: term, range: termStart..<termEnd, form: form, clauseID: clause?.id,
+                                               inDefinitionsClause: inDefinitions, meaning: normalisedMeaning(lowered, meaningStart..<max(meaningStart, meaningEnd))))
+            }
+            index = afterClose
+        }
+        return (definitions, quoted)
+    }
+
+    static let meansVerbs: [[UInt8]] = [
+        "means", "mean", "shall mean", "shall have the meaning", "has the meaning", "have the meaning", "shall have the meanings",
+        "is defined", "shall be defined", "refers to", "shall refer to", "includes", "shall include", "is used", "has the meanings",
+    ].map { Array($0.utf8) }
+
+    /// The end of a term that starts at `start`: a capitalised phrase of at most eight words and
+    /// 80 bytes, closed by a quote (or by the bold marker `bold`).
+    static func termEnd(from start: Int, in bytes: [UInt8], bold: UInt8?) -> Int? {
+        guard start < bytes.count, StructuralText.isUpper(bytes[start]) || StructuralText.isDigit(bytes[start]) else { return nil }
+        var index = start
+        var words = 1
+        let limit = min(bytes.count, start + 80)
+        while index < limit {
+            let byte = bytes[index]
+            if let bold {
+                if byte == bold, index + 1 < bytes.count, bytes[index + 1] == bold { break }
+            } else if StructuralText.closeQuoteLength(bytes, index) > 0 {
+                break
+            }
+            if byte == 0x20 {
+                words += 1
+                if words > 8 || (index + 1 < limit && bytes[index + 1] == 0x20) { return nil }
+            } else if !(StructuralText.isAlnum(byte) || byte == 0x2D || byte == 0x27 || byte == 0x26 || byte == 0x2E || byte == 0x2F || byte >= 0x80) {
+                return nil
+            }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C { return nil }   // another opening quote
+            index += 1
+        }
+        guard index < limit, index > start, bytes[index - 1] != 0x20 else { return nil }
+        // A sentence in quotes ("Yes. No.") is not a term.
+        if bytes[index - 1] == 0x2E, words > 1 { return nil }
+        return index
+    }
+
+    /// True when only a clause number (and spaces, bold markers) precede `offset` on its line.
+    static func isAtClauseStart(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        var index = offset
+        while index > 0, bytes[index - 1] != 0x0A {
+            index -= 1
+            let byte = bytes[index]
+            if !(byte == 0x20 || byte == 0x09 || byte == 0x2A || byte == 0x5F || byte == 0x28 || byte == 0x29 || byte == 0x2E || byte == 0x2D || byte == 0x23 || byte == 0x3E || StructuralText.isDigit(byte) || (StructuralText.isLower(byte) && offset - index < 8)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `(the "Term")`, `(each, a "Party")`, `("Seller" or "Company")`, `hereinafter "Term"`,
+    /// `referred to as "Term"`: a definition by a parenthetical or by `hereinafter`.
+    static func parentheticalForm(openQuote: Int, afterClose: Int, bytes: [UInt8], lowered: [UInt8]) -> DefinedTerm.Form? {
+        var index = openQuote
+        let floor = max(0, openQuote - 90)
+        var sawParenthesis = false
+        while index > floor {
+            let byte = bytes[index - 1]
+            if byte == 0x28 { sawParenthesis = true; break }
+            if StructuralText.isLower(byte) || byte == 0x20 || byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x2A || byte == 0x5F || byte == 0x0A {
+                index -= 1
+                continue
+            }
+            // Another quoted term of the same parenthetical: `("Seller" or "Company")`.
+            if byte == 0x22 || (byte == 0x9D && index >= 3 && bytes[index - 3] == 0xE2) {
+                var back = index - (byte == 0x22 ? 1 : 3)
+                while back > floor, bytes[back - 1] != 0x22, bytes[back - 1] != 0x9C, bytes[back - 1] != 0x28, bytes[back - 1] != 0x0A { back -= 1 }
+                guard back > floor, bytes[back - 1] == 0x22 || bytes[back - 1] == 0x9C else { break }
+                index = back - (bytes[back - 1] == 0x22 ? 1 : 3)
+                continue
+            }
+            break
+        }
+        let lead = String(decoding: lowered[index..<openQuote], as: UTF8.self)
+        let words = lead.split { $0 == " " || $0 == "," || $0 == ";" || $0 == ":" || $0 == "*" || $0 == "_" || $0 == "\n" || $0 == "\"" }
+        if sawParenthesis {
+            // After the term: `)`, or another term of the parenthetical, or a comma.
+            var after = afterClose
+            while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x2A || bytes[after] == 0x5F { after += 1 }
+            guard after < bytes.count else { return nil }
+            let next = bytes[after]
+            let closes = next == 0x29 || next == 0x2C || next == 0x3B
+                || StructuralText.hasWord(Array("or".utf8), at: after, in: lowered) || StructuralText.hasWord(Array("and".utf8), at: after, in: lowered)
+            guard closes else { return nil }
+            // Only the words lawyers put there: not `(see "Payment Terms")`.
+            let allowed: Set<Substring> = ["the", "a", "an", "each", "hereinafter", "herein", "referred", "to", "as", "collectively", "together", "individually", "or", "and", "with", "its", "successors", "permitted", "assigns", "both", "all", "jointly", "called", "hereafter", "respectively", "also", "any", "such", "in", "this", "agreement", "said", "known", "sometimes", "being", "one", "other", "either", "party", "parties", "further", "below", "above"]
+            return words.allSatisfy { allowed.contains($0) } ? .parenthetical : nil
+        }
+        let joined = words.suffix(4).joined(separator: " ")
+        for ending in ["hereinafter", "referred to as", "hereinafter referred to as", "hereinafter called", "called", "hereafter", "defined as", "the term"] where joined.hasSuffix(ending) {
+            return .hereinafter
+        }
+        return nil
+    }
+
+    static func normalisedMeaning(_ lowered: [UInt8], _ range: Range<Int>) -> String {
+        var result: [UInt8] = []
+        var space = false
+        for byte in lowered[range] {
+            if StructuralText.isSpace(byte) || byte == 0x2A || byte == 0x5F { space = !result.isEmpty; continue }
+            if space { result.append(0x20); space = false }
+            result.append(byte)
+            if result.count >= 200 { break }
+        }
+        while let last = result.last, last == 0x2E || last == 0x3B || last == 0x2C { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    // MARK: Uses
+
+    /// The end of a use of `term` at `index` (also `Terms`, `Term's`, `Parties` for `Party`), or nil.
+    static func match(_ term: [UInt8], at index: Int, in bytes: [UInt8]) -> Int? {
+        let count = bytes.count
+        var position = index
+        var termIndex = 0
+        while termIndex < term.count {
+            guard position < count else { return nil }
+            let expected = term[termIndex]
+            let actual = bytes[position]
+            if expected == 0x20 {
+                // Any run of spaces or a line break matches a space.
+                guard StructuralText.isSpace(actual) else { return nil }
+                while position < count, StructuralText.isSpace(bytes[position]) { position += 1 }
+                termIndex += 1
+                continue
+            }
+            if actual != expected {
+                // `Party` → `Parties`.
+                if expected == 0x79, termIndex == term.count - 1, position + 2 < count, bytes[position] == 0x69, bytes[position + 1] == 0x65, bytes[position + 2] == 0x73,
+                   !StructuralText.isWordByte(bytes, position + 3) {
+                    return position + 3
+                }
+                return nil
+            }
+            position += 1
+            termIndex += 1
+        }
+        if !StructuralText.isWordByte(bytes, position) && !(position < count && bytes[position] == 0x2D && StructuralText.isWordByte(bytes, position + 1)) { return position }
+        // Plural and possessive forms.
+        if position < count, bytes[position] == 0x73, !StructuralText.isWordByte(bytes, position + 1) { return position + 1 }
+        if position + 1 < count, bytes[position] == 0x65, bytes[position + 1] == 0x73, !StructuralText.isWordByte(bytes, position + 2) { return position + 2 }
+        return nil
+    }
+
+    static func titleCased(_ term: [UInt8]) -> [UInt8] {
+        var result = term
+        var wordStart = true
+        for index in result.indices {
+            if StructuralText.isLetter(result[index]) {
+                if !wordStart { result[index] = StructuralText.lower(result[index]) }
+                wordStart = false
+            } else { wordStart = true }
+        }
+        return result
+    }
+
+    static let determiners: Set<String> = ["the", "such", "any", "each", "this", "said", "all", "every", "no", "either", "its", "their"]
+
+    static func isDeterminer(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count <= 5, let first = word.first, StructuralText.isLower(first) else { return false }
+        return determiners.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// The end of a run of title-case words (`Statement`, `Work Product`) from `start`, at most
+    /// five words; a word needs an upper-case first letter and a lower-case letter after it.
+    static func titleCaseRun(from start: Int, in bytes: [UInt8]) -> Int {
+        var index = start
+        var end = start
+        var words = 0
+        while index < bytes.count, StructuralText.isUpper(bytes[index]), words < 5 {
+            var wordEnd = index + 1
+            var sawLower = false
+            while wordEnd < bytes.count, StructuralText.isLetter(bytes[wordEnd]) || bytes[wordEnd] == 0x2D {
+                if StructuralText.isLower(bytes[wordEnd]) { sawLower = true } else if StructuralText.isUpper(bytes[wordEnd]), bytes[wordEnd - 1] != 0x2D { sawLower = false; break }
+                wordEnd += 1
+            }
+            guard sawLower, wordEnd - index >= 2, !StructuralText.isWordByte(bytes, wordEnd) || bytes[wordEnd] == 0xE2 || (bytes[wordEnd] == 0x27) else { break }
+            if wordEnd < bytes.count, bytes[wordEnd] == 0x27 { end = wordEnd; words += 1; break }   // possessive ends the phrase
+            end = wordEnd
+            words += 1
+            guard wordEnd + 1 < bytes.count, bytes[wordEnd] == 0x20 else { break }
+            index = wordEnd + 1
+        }
+        return end
+    }
+
+    // MARK: Undefined terms
+
+    /// Capitalised words that are names, titles or institutions rather than defined terms.
+    static let properNounWords: Set<String> = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "United", "States", "State", "Kingdom", "Commonwealth", "Republic", "People", "Province", "County", "City", "District", "Territory of",
+        "Internet", "Web", "World", "Wide", "Board", "Directors", "Commission", "Securities", "Exchange", "Nasdaq", "Court", "Courts", "Government",
+        "Department", "Office", "Federal", "Bankruptcy", "Code", "Act", "Acts", "Rules", "Regulation", "Regulations", "Agreement", "Agreements",
+        "Amendment", "Inc", "Corporation", "Company", "Bank", "University", "Association", "Institute", "Foundation", "Trust", "Fund",
+        "Administration", "Agency", "Bureau", "Council", "Authority", "Organization", "Organisation", "Group", "Partners",
+        "Chairman", "President", "Officer", "Chief", "Executive", "Secretary", "Treasurer", "Director", "Manager", "Vice",
+        "English", "French", "German", "Spanish", "Chinese", "Japanese", "European", "American", "Canadian", "British",
+        "Dollars", "Dollar", "Euro", "Euros", "Pounds", "Sterling", "Street", "Avenue", "Road", "Suite", "Floor", "Building",
+        "Party", "Parties", "Exhibit", "Exhibits", "Schedule", "Schedules", "Section", "Sections", "Article", "Articles", "Annex", "Appendix",
+        "Attachment", "Addendum", "Clause", "Clauses", "Paragraph", "Recitals", "Preamble", "Table", "Contents",
+        "Lord", "God", "Christmas", "Day", "Eve", "Year", "New", "Good", "Memorial", "Labor", "Independence", "Thanksgiving",
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Pacific", "Atlantic", "Standard", "Time",
+        "Mr", "Mrs", "Ms", "Dr", "Esq", "Attn", "Attention", "Facsimile", "Fax", "Email", "Telephone", "Tel", "Phone",
+    ]
+
+    static func filterUndefined(_ candidates: [String: (range: Range<Int>, count: Int)], document: Document, bytes: [UInt8],
+                                defined: Set<String>, quoted: Set<String>, knownNames: Set<String>, minimumUses: Int) -> [UndefinedTermUse] {
+        guard candidates.contains(where: { $0.value.count >= minimumUses }) else { return [] }
+        let lowered = StructuralText.lowercased(bytes)
+        var headings = Set<String>()
+        for clause in document.allClauses { if let heading = clause.heading { headings.insert(heading.lowercased().trimmingSuffix(".")) } }
+        let definedLower = Set(defined.map { $0.lowercased() } + quoted.map { $0.lowercased() } + knownNames.map { $0.lowercased() })
+
+        func variants(_ phrase: String) -> [String] {
+            var result = [phrase]
+            if phrase.hasSuffix("ies") { result.append(String(phrase.dropLast(3)) + "y") }
+            if phrase.hasSuffix("es") { result.append(String(phrase.dropLast(2))) }
+            if phrase.hasSuffix("s") { result.append(String(phrase.dropLast())) } else { result.append(phrase + "s") }
+            return result
+        }
+        var result: [UndefinedTermUse] = []
+        for (phrase, value) in candidates where value.count >= minimumUses {
+            let lower = phrase.lowercased()
+            if variants(lower).contains(where: { definedLower.contains($0) || headings.contains($0) }) { continue }
+            // A prefix of a defined term ("Statement" of "Statement of Work"), or a defined term plus a word.
+            if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
+            let words = phrase.split(separator: " ")
+            if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
+            // Defined in another document: `the Purchase Price (as defined in the Merger Agreement)`.
+            let after = value.range.upperBound
+            let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)
+            if window.contains("as defined") || window.contains("as such term") { continue }
+            result.append(UndefinedTermUse(term: phrase, range: value.range, count: value.count))
+        }
+        // "Capitalised terms used but not defined herein have the meanings given in …": the
+        // definitions live in another document.
+        if !result.isEmpty {
+            for phrase in ["capitalized terms", "capitalised terms", "not otherwise defined", "not defined herein", "not defined in this"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty {
+                return []
+            }
+        }
+        result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
+        return result
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

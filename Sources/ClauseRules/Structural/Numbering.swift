@@ -1,0 +1,286 @@
+import ClauseModel
+
+/// A break in a clause-numbering sequence, on the clause where the sequence breaks.
+public struct NumberingIssue: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// `3.1, 3.2, 3.4`: 3.3 is missing.
+        case gap
+        /// Two `5.`.
+        case duplicate
+        /// `4, 3`.
+        case outOfOrder = "out-of-order"
+        /// `(a), (b), 3.` or `(a), (ii)` at one level.
+        case mixedScheme = "mixed-scheme"
+    }
+
+    public var kind: Kind
+    /// The clause where the sequence breaks.
+    public var clauseID: String
+    /// The number as written there, and its byte range.
+    public var number: String
+    public var range: Range<Int>
+    /// The sibling it is compared with (the previous number of the same scheme, or the first of the level).
+    public var previousClauseID: String
+    public var previousNumber: String
+    public var previousRange: Range<Int>
+    /// What was expected (`3.3`), for gaps and out-of-order numbers.
+    public var expected: String?
+}
+
+/// Checks the numbering of each level of the clause tree: every list of siblings should count
+/// up by one in a single scheme.
+public struct NumberingAnalyzer: Sendable {
+    public init() {}
+
+    /// How a number is written: the scheme decides which siblings are compared.
+    enum Scheme: Hashable {
+        case decimal(prefix: String, components: Int)
+        case keywordDecimal(String)
+        case keywordRoman(String)
+        case parenLower, parenUpper, parenLowerRoman, parenUpperRoman, parenDecimal
+        case lowerLetter, upperLetter, lowerRoman, upperRoman
+
+        var description: String {
+            switch self {
+            case .decimal(_, let components): return components == 1 ? "1., 2., 3." : "1.1, 1.2, 1.3"
+            case .keywordDecimal(let word): return "\(word) 1, 2, 3"
+            case .keywordRoman(let word): return "\(word) I, II, III"
+            case .parenLower: return "(a), (b), (c)"
+            case .parenUpper: return "(A), (B), (C)"
+            case .parenLowerRoman: return "(i), (ii), (iii)"
+            case .parenUpperRoman: return "(I), (II), (III)"
+            case .parenDecimal: return "(1), (2), (3)"
+            case .lowerLetter: return "a., b., c."
+            case .upperLetter: return "A., B., C."
+            case .lowerRoman: return "i., ii., iii."
+            case .upperRoman: return "I., II., III."
+            }
+        }
+
+        /// Schemes that count as one for mixed-scheme: `1`, `1.1`, `2` in one list is a flat
+        /// outline (nesting the parser did not see), not two schemes.
+        var mixFamily: String {
+            switch self {
+            case .decimal, .keywordDecimal: return "decimal"
+            default: return family
+            }
+        }
+
+        /// Schemes whose lists are compared as one family (a decimal list whose prefix changes
+        /// is a parser's flattening, not a mixed scheme).
+        var family: String {
+            switch self {
+            case .decimal(_, let components): return "decimal-\(components)"
+            case .keywordDecimal(let word), .keywordRoman(let word): return "keyword-\(word)"
+            default: return description
+            }
+        }
+    }
+
+    struct Parsed {
+        var scheme: Scheme
+        var value: Int
+        var token: String
+        /// For a single ambiguous letter (i, v, x, …): the letter scheme it would have.
+        var letterAlternative: (Scheme, Int)?
+    }
+
+    public func issues(in document: Document) -> [NumberingIssue] {
+        var result: [NumberingIssue] = []
+        let bytes = document.bytes
+        let scanText = document.format == .plainText
+        func visit(_ siblings: [Clause], parent: Clause?) {
+            var items = siblings
+            // Plain text: numbers at line starts that the parser folded into a clause's text
+            // (a second "2.3", a "6.2" before "6.1") take part in the sequence too.
+            if scanText {
+                var hosts = siblings.filter { $0.number != nil && $0.kind != .preamble && $0.kind != .title }
+                if let parent, parent.number != nil { hosts.append(parent) }
+                let family = siblings.lazy.compactMap { $0.number.flatMap(Self.parse) }.first?.scheme.family
+                for host in hosts {
+                    for marker in Self.lineStartNumbers(in: host, bytes: bytes) where Self.parse(marker.number)?.scheme.family == family {
+                        items.append(Clause(id: host.id, number: marker.number, kind: host.kind, level: host.level, span: document.lines.span(marker.range.lowerBound..<host.ownRange.upperBound)))
+                    }
+                }
+                items.sort { $0.span.startOffset < $1.span.startOffset }
+            }
+            check(items, bytes: bytes, into: &result)
+            for clause in siblings { visit(clause.children, parent: clause) }
+        }
+        visit(document.clauses, parent: nil)
+        return result
+    }
+
+    func check(_ siblings: [Clause], bytes: [UInt8], into result: inout [NumberingIssue]) {
+        var last: [String: (clause: Clause, parsed: Parsed)] = [:]
+        var firstFamily: (family: String, clause: Clause, parsed: Parsed)?   // by mixFamily
+        var reportedMixed = false
+        var previous: Parsed?
+        for clause in siblings {
+            guard clause.kind != .schedule, let written = clause.number, var parsed = Self.parse(written) else { continue }
+            // `(i)` after `(h)` is a letter; `(v)` after `(iv)` a roman numeral.
+            if let (letterScheme, letterValue) = parsed.letterAlternative {
+                if let before = previous, before.scheme == letterScheme, before.value + 1 == letterValue {
+                    parsed.scheme = letterScheme
+                    parsed.value = letterValue
+                } else if let before = previous, before.scheme == parsed.scheme {
+                    // stays roman
+                } else if parsed.token.lowercased() != "i" {
+                    parsed.scheme = letterScheme
+                    parsed.value = letterValue
+                }
+            }
+            previous = parsed
+            let family = parsed.scheme.family
+            let range = numberRange(of: clause, written: written, bytes: bytes)
+            if let first = firstFamily {
+                if first.family != parsed.scheme.mixFamily, !reportedMixed {
+                    reportedMixed = true
+                    result.append(NumberingIssue(kind: .mixedScheme, clauseID: clause.id, number: written, range: range, previousClauseID: first.clause.id,
+                                                 previousNumber: first.clause.number ?? "", previousRange: numberRange(of: first.clause, written: first.clause.number ?? "", bytes: bytes),
+                                                 expected: first.parsed.scheme.description))
+                }
+            } else {
+                firstFamily = (parsed.scheme.mixFamily, clause, parsed)
+            }
+            if let before = last[family] {
+                var sameParent = true
+                if case .decimal(let prefix, _) = parsed.scheme, case .decimal(let beforePrefix, _) = before.parsed.scheme, prefix != beforePrefix { sameParent = false }
+                if sameParent {
+                    let kind: NumberingIssue.Kind?
+                    if parsed.value == before.parsed.value { kind = .duplicate }
+                    else if parsed.value > before.parsed.value + 1 { kind = .gap }
+                    else if parsed.value < before.parsed.value { kind = .outOfOrder }
+                    else { kind = nil }
+                    if let kind {
+                        result.append(NumberingIssue(kind: kind, clauseID: clause.id, number: written, range: range, previousClauseID: before.clause.id,
+                                                     previousNumber: before.clause.number ?? "", previousRange: numberRange(of: before.clause, written: before.clause.number ?? "", bytes: bytes),
+                                                     expected: kind == .duplicate ? nil : Self.render(before.parsed, value: before.parsed.value + 1)))
+                    }
+                }
+            }
+            last[family] = (clause, parsed)
+        }
+    }
+
+    /// Decimal numbers (`2.3`, `6.`) opening a line of a clause's own text, after its first line,
+    /// followed by a capitalised word: clause numbers the plain-text parser did not accept.
+    static func lineStartNumbers(in clause: Clause, bytes: [UInt8]) -> [(number: String, range: Range<Int>)] {
+        var result: [(String, Range<Int>)] = []
+        let range = clause.ownRange
+        var index = range.lowerBound
+        while index < range.upperBound, bytes[index] != 0x0A { index += 1 }
+        while index < range.upperBound {
+            guard bytes[index] == 0x0A else { index += 1; continue }
+            var start = index + 1
+            while start < range.upperBound, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < range.upperBound, StructuralText.isDigit(bytes[end]) || (bytes[end] == 0x2E && end + 1 < range.upperBound && StructuralText.isDigit(bytes[end + 1])) { end += 1 }
+            index = max(end, index + 1)
+            guard end > start, end - start <= 8 else { continue }
+            var after = end
+            if after < range.upperBound, bytes[after] == 0x2E { after += 1 }
+            let dotted = bytes[start..<end].contains(0x2E)
+            guard dotted || after > end, after + 1 < range.upperBound, bytes[after] == 0x20, StructuralText.isUpper(bytes[after + 1]) else { continue }
+            result.append((String(decoding: bytes[start..<after], as: UTF8.self), start..<after))
+        }
+        return result
+    }
+
+    /// Where the number is written at the start of the clause (else the clause's first bytes).
+    func numberRange(of clause: Clause, written: String, bytes: [UInt8]) -> Range<Int> {
+        let needle = Array(written.utf8)
+        let start = clause.span.startOffset
+        let limit = min(clause.span.endOffset, start + 120, bytes.count)
+        if let first = needle.first, limit - needle.count >= start {
+            for offset in start...(limit - needle.count) where bytes[offset] == first && bytes[offset..<(offset + needle.count)].elementsEqual(needle) {
+                var end = offset + needle.count
+                if end < limit, bytes[end] == 0x2E || bytes[end] == 0x29, !written.hasSuffix(".") && !written.hasSuffix(")") { end += 1 }
+                return offset..<end
+            }
+        }
+        return start..<min(start + max(1, needle.count), clause.span.endOffset)
+    }
+
+    static func render(_ parsed: Parsed, value: Int) -> String {
+        switch parsed.scheme {
+        case .decimal(let prefix, _): return prefix.isEmpty ? "\(value)" : "\(prefix).\(value)"
+        case .keywordDecimal(let word): return "\(word) \(value)"
+        case .keywordRoman(let word): return "\(word) \(roman(value).uppercased())"
+        case .parenLower: return "(\(letter(value)))"
+        case .parenUpper: return "(\(letter(value).uppercased()))"
+        case .parenLowerRoman: return "(\(roman(value)))"
+        case .parenUpperRoman: return "(\(roman(value).uppercased()))"
+        case .parenDecimal: return "(\(value))"
+        case .lowerLetter: return "\(letter(value))."
+        case .upperLetter: return "\(letter(value).uppercased())."
+        case .lowerRoman: return "\(roman(value))."
+        case .upperRoman: return "\(roman(value).uppercased())."
+        }
+    }
+
+    static func letter(_ value: Int) -> String {
+        guard value >= 1 && value <= 26 else { return "?" }
+        return String(UnicodeScalar(UInt8(0x60 + value)))
+    }
+
+    static func roman(_ value: Int) -> String {
+        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var remaining = value
+        var result = ""
+        for (number, symbol) in table { while remaining >= number { result += symbol; remaining -= number } }
+        return result
+    }
+
+    /// Reads a clause number as written. Schedules and exhibits are not numbered sequences.
+    static func parse(_ written: String) -> Parsed? {
+        var text = written.trimmingCharacters(in: " \t:–—-")
+        let lower = text.lowercased()
+        for word in ["article", "section", "clause", "part", "chapter", "§"] where lower.hasPrefix(word) {
+            var rest = String(text.dropFirst(word.count)).trimmingCharacters(in: " \u{A0}.:")
+            rest = String(rest.prefix { $0 != " " })
+            let name = word == "§" ? "§" : word.prefix(1).uppercased() + word.dropFirst()
+            if let value = Int(rest) { return Parsed(scheme: .keywordDecimal(name), value: value, token: rest) }
+            if rest.contains("."), let last = rest.split(separator: ".").last, let value = Int(last) {
+                let prefix = rest.split(separator: ".").dropLast().joined(separator: ".")
+                return Parsed(scheme: .decimal(prefix: prefix, components: rest.split(separator: ".").count), value: value, token: rest)
+            }
+            if let value = StructuralText.romanValue(rest) { return Parsed(scheme: .keywordRoman(name), value: value, token: rest) }
+            return nil
+        }
+        for word in ["schedule", "exhibit", "annex", "appendix", "attachment", "addendum"] where lower.hasPrefix(word) { return nil }
+        if text.hasPrefix("("), text.hasSuffix(")") {
+            let token = String(text.dropFirst().dropLast())
+            guard !token.isEmpty, token.count <= 6 else { return nil }
+            if let value = Int(token) { return Parsed(scheme: .parenDecimal, value: value, token: token) }
+            return letterOrRoman(token, letter: (.parenLower, .parenUpper), roman: (.parenLowerRoman, .parenUpperRoman))
+        }
+        if text.hasSuffix(".") || text.hasSuffix(")") { text.removeLast() }
+        guard !text.isEmpty else { return nil }
+        if text.first!.isNumber {
+            let components = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard components.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }), let value = Int(components.last!) else { return nil }
+            let prefix = components.dropLast().map { String(Int($0) ?? 0) }.joined(separator: ".")
+            return Parsed(scheme: .decimal(prefix: prefix, components: components.count), value: value, token: text)
+        }
+        return letterOrRoman(text, letter: (.lowerLetter, .upperLetter), roman: (.lowerRoman, .upperRoman))
+    }
+
+    static func letterOrRoman(_ token: String, letter: (Scheme, Scheme), roman: (Scheme, Scheme)) -> Parsed? {
+        guard token.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        let isLower = token.allSatisfy(\.isLowercase)
+        let isUpper = token.allSatisfy(\.isUppercase)
+        guard isLower || isUpper else { return nil }
+        let letterScheme = isLower ? letter.0 : letter.1
+        let romanScheme = isLower ? roman.0 : roman.1
+        let letterValue = token.count == 1 ? Int(token.lowercased().unicodeScalars.first!.value) - 0x60 : nil
+        if let romanValue = StructuralText.romanValue(token), token.allSatisfy({ "ivxlcdmIVXLCDM".contains($0) }) {
+            if token.count == 1, let letterValue {
+                return Parsed(scheme: romanScheme, value: romanValue, token: token, letterAlternative: (letterScheme, letterValue))
+            }
+            return Parsed(scheme: romanScheme, value: romanValue, token: token)
+        }
+        if let letterValue { return Parsed(scheme: letterScheme, value: letterValue, token: token) }
+        return nil
+    }
+}

@@ -1,0 +1,116 @@
+import ClauseModel
+
+/// A party as the preamble names it: its short name (`Supplier`) and where that is defined.
+public struct PartyName: Hashable, Sendable {
+    public var shortName: String
+    public var range: Range<Int>
+}
+
+/// A later use of another name for a party (`the Vendor` where only `Supplier` is defined).
+public struct PartyNameMismatch: Hashable, Sendable {
+    public var name: String
+    /// The first use.
+    public var range: Range<Int>
+    public var count: Int
+}
+
+/// Reads the parties from the preamble and finds other role names used for them later.
+public struct PartyAnalyzer: Sendable {
+    /// Words that name a contracting party by its role (`Supplier`, `Licensee`, …).
+    public var roleWords: [String]
+
+    public init(roleWords: [String] = PartyAnalyzer.defaultRoleWords) {
+        self.roleWords = roleWords
+    }
+
+    public static let defaultRoleWords = [
+        "Supplier", "Vendor", "Customer", "Client", "Buyer", "Seller", "Purchaser", "Licensor", "Licensee", "Distributor",
+        "Reseller", "Manufacturer", "Contractor", "Consultant", "Provider", "Service Provider", "Franchisor", "Franchisee",
+        "Lessor", "Lessee", "Landlord", "Tenant", "Lender", "Borrower", "Employer", "Employee", "Agent", "Principal",
+        "Developer", "Publisher", "Sponsor", "Producer", "Marketer", "Recipient", "Discloser", "Disclosing Party",
+        "Receiving Party", "Subscriber", "Owner", "Operator", "Partner", "Company", "Host", "Affiliate Partner",
+    ]
+
+    static let partyDeterminers: Set<String> = ["the", "such", "said", "either", "each", "The", "Such", "Said", "Each"]
+
+    /// Terms defined in the preamble that name something other than a party.
+    static let nonPartyWords: [String] = ["agreement", "date", "contract", "amendment", "term", "party", "parties", "plan", "act", "effective", "schedule", "exhibit", "order", "program", "products", "services", "territory", "business", "transaction", "closing", "merger", "assets", "shares", "stock", "notes", "loan", "facility", "property", "premises", "project", "software", "license", "patents", "technology", "trademarks", "marks", "the"]
+
+    /// The preamble: text before the first numbered clause, the recitals or "NOW, THEREFORE",
+    /// at most 4 000 bytes.
+    public static func preambleRange(_ document: Document) -> Range<Int> {
+        let bytes = document.bytes
+        var end = min(bytes.count, 4000)
+        if let firstNumbered = document.allClauses.first(where: { $0.number != nil && $0.kind != .title && $0.kind != .preamble }) {
+            end = min(end, firstNumbered.span.startOffset)
+        }
+        let lowered = StructuralText.lowercased(Array(bytes[0..<end]))
+        for stop in ["whereas", "recitals", "now, therefore", "background", "witnesseth"] {
+            if let found = ByteSearch.occurrences(of: Array(stop.utf8), in: lowered).first(where: { $0 > 80 }) { end = min(end, found) }
+        }
+        return 0..<end
+    }
+
+    public func parties(in document: Document, terms: DefinedTermIndex) -> [PartyName] {
+        let preamble = Self.preambleRange(document)
+        var result: [PartyName] = []
+        for definition in terms.definitions where preamble.contains(definition.range.lowerBound) && (definition.form == .parenthetical || definition.form == .hereinafter) {
+            let lower = definition.term.lowercased()
+            let words = lower.split(separator: " ").map(String.init)
+            if words.contains(where: { Self.nonPartyWords.contains($0) }) && !roleWords.contains(definition.term) { continue }
+            if result.contains(where: { $0.shortName == definition.term }) { continue }
+            result.append(PartyName(shortName: definition.term, range: definition.range))
+        }
+        return result
+    }
+
+    /// Role words used for a party (`the Vendor`) that are neither a party's short name nor
+    /// defined anywhere. Needs at least two parties with short names, else nothing is reported.
+    public func mismatches(in document: Document, terms: DefinedTermIndex, parties: [PartyName]) -> [PartyNameMismatch] {
+        guard parties.count >= 2 else { return [] }
+        let partyNames = Set(parties.map(\.shortName))
+        var defined = terms.quotedPhrases
+        for definition in terms.definitions { defined.insert(definition.term) }
+        let bytes = document.bytes
+        let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
+        let headings = document.headingRanges()
+        // Role words not already a party's name or defined, by their first word.
+        var candidates: [String: [String]] = [:]
+        for role in roleWords {
+            if partyNames.contains(role) || defined.contains(role) || defined.contains(role + "s") { continue }
+            // A party's short name that contains the role ("Service Provider" and "Provider").
+            if partyNames.contains(where: { $0.hasSuffix(" " + role) || $0.hasPrefix(role + " ") || role.hasSuffix(" " + $0) }) { continue }
+            candidates[String(role.prefix { $0 != " " }), default: []].append(role)
+        }
+        guard !candidates.isEmpty else { return [] }
+        var found: [String: (range: Range<Int>, count: Int)] = [:]
+        // One pass over the words: a role word after "the"/"such"/"said"/"each"/"either".
+        let count = bytes.count
+        var index = 0
+        var previousStart = 0
+        var previousEnd = -2
+        while index < count {
+            guard StructuralText.isLetter(bytes[index]), index == 0 || !StructuralText.isWordByte(bytes, index - 1) else { index += 1; continue }
+            var wordEnd = index
+            while wordEnd < count, StructuralText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+            defer { previousStart = index; previousEnd = wordEnd; index = wordEnd }
+            guard StructuralText.isUpper(bytes[index]), previousEnd + 1 == index, bytes[previousEnd] == 0x20, previousEnd - previousStart <= 6,
+                  Self.partyDeterminers.contains(String(decoding: bytes[previousStart..<previousEnd], as: UTF8.self)),
+                  let roles = candidates[String(decoding: bytes[index..<wordEnd], as: UTF8.self)] ?? (wordEnd - index > 1 && bytes[wordEnd - 1] == 0x73 ? candidates[String(decoding: bytes[index..<(wordEnd - 1)], as: UTF8.self)] : nil)
+            else { continue }
+            for role in roles {
+                let needle = Array(role.utf8)
+                let end = index + needle.count
+                guard end <= count, bytes[index..<end].elementsEqual(needle) else { continue }
+                guard !StructuralText.isWordByte(bytes, end) || (end < count && bytes[end] == 0x73 && !StructuralText.isWordByte(bytes, end + 1)) else { continue }
+                // "the Customer Data", "the Distributor Agreement": a compound, not the party.
+                if end + 1 < count, bytes[end] == 0x20, StructuralText.isUpper(bytes[end + 1]) { continue }
+                if StructuralText.isInside(index, nonProse) || StructuralText.isInside(index, headings) { continue }
+                if let existing = found[role] { found[role] = (existing.range, existing.count + 1) } else { found[role] = (index..<end, 1) }
+                break
+            }
+        }
+        let result = found.map { PartyNameMismatch(name: $0.key, range: $0.value.range, count: $0.value.count) }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

@@ -1,0 +1,180 @@
+import ClauseModel
+
+/// Byte-level helpers shared by the structural analyzers. They run over whole documents (the
+/// CUAD corpus is 17.7 MB), so they look at `[UInt8]` directly rather than `String`/`Regex`.
+enum StructuralText {
+    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
+    @inline(__always) static func isAlnum(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
+
+    /// A byte of a word for boundary tests: ASCII letters and digits, and any non-ASCII byte
+    /// (accented letters), but not the bytes of curly quotes or dashes.
+    static func isWordByte(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index >= 0, index < bytes.count else { return false }
+        let byte = bytes[index]
+        if isAlnum(byte) { return true }
+        if byte < 0x80 { return false }
+        // Walk back to the lead byte of this character.
+        var lead = index
+        while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        if bytes[lead] == 0xE2 { return false }   // punctuation block: “ ” ‘ ’ – — …
+        if bytes[lead] == 0xC2 { return false }   // § no-break space « »
+        return true
+    }
+
+    /// The length of an opening double quote at `index` (`"` or `“`), else 0.
+    @inline(__always) static func openQuoteLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x22 { return 1 }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C { return 3 }
+        return 0
+    }
+
+    /// The length of a closing double quote at `index` (`"` or `”`), else 0.
+    @inline(__always) static func closeQuoteLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x22 { return 1 }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D { return 3 }
+        return 0
+    }
+
+    /// A lower-cased copy (ASCII only), so case-insensitive phrase search is plain byte search.
+    static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+        var copy = bytes
+        copy.withUnsafeMutableBufferPointer { buffer in
+            for index in 0..<buffer.count where isUpper(buffer[index]) { buffer[index] |= 0x20 }
+        }
+        return copy
+    }
+
+    /// True when `needle` (already lower-case) is at `index` of `lowered` as whole words.
+    static func hasWord(_ needle: [UInt8], at index: Int, in lowered: [UInt8]) -> Bool {
+        guard index >= 0, index + needle.count <= lowered.count else { return false }
+        for offset in 0..<needle.count where lowered[index + offset] != needle[offset] { return false }
+        if index > 0, isAlnum(lowered[index - 1]) { return false }
+        if index + needle.count < lowered.count, isAlnum(lowered[index + needle.count]) { return false }
+        return true
+    }
+
+    /// The start of the sentence holding `offset`: after the previous `. `/`; `… ` ending a
+    /// sentence, a blank line, or `limit` bytes back.
+    static func sentenceStart(_ bytes: [UInt8], before offset: Int, limit: Int = 600) -> Int {
+        var index = min(offset, bytes.count)
+        let floor = max(0, offset - limit)
+        while index > floor {
+            let byte = bytes[index - 1]
+            if byte == 0x0A, index >= 2, bytes[index - 2] == 0x0A { return index }
+            if byte == 0x3E { return index }   // the end of a markup tag
+            if (byte == 0x20 || byte == 0x0A), index >= 2, bytes[index - 2] == 0x2E || bytes[index - 2] == 0x3F || bytes[index - 2] == 0x21,
+               index < bytes.count, isUpper(bytes[index]) || bytes[index] == 0x28 || isDigit(bytes[index]) || bytes[index] == 0x22,
+               !isAbbreviation(bytes, endingAt: index - 2) {
+                return index
+            }
+            index -= 1
+        }
+        return floor
+    }
+
+    /// The end of the sentence holding `offset` (one past its final period), or a blank line,
+    /// or `limit` bytes on.
+    static func sentenceEnd(_ bytes: [UInt8], after offset: Int, limit: Int = 600) -> Int {
+        var index = max(0, offset)
+        let ceiling = min(bytes.count, offset + limit)
+        while index < ceiling {
+            let byte = bytes[index]
+            if byte == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index }
+            if byte == 0x3C { return index }   // the start of a markup tag
+            if byte == 0x2E || byte == 0x3F || byte == 0x21, index + 2 < bytes.count, bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A,
+               isUpper(bytes[index + 2]) || bytes[index + 2] == 0x28 || isDigit(bytes[index + 2]),
+               !isAbbreviation(bytes, endingAt: index) {
+                return index + 1
+            }
+            index += 1
+        }
+        return ceiling
+    }
+
+    /// `Inc.`, `No.`, `U.S.`, `i.e.`, single letters: a period that does not end a sentence.
+    static func isAbbreviation(_ bytes: [UInt8], endingAt period: Int) -> Bool {
+        var start = period
+        while start > 0, isLetter(bytes[start - 1]) || bytes[start - 1] == 0x2E { start -= 1 }
+        let length = period - start
+        if length <= 1 { return length == 1 }
+        if length > 4 { return false }
+        let word = String(decoding: bytes[start..<period].map(lower), as: UTF8.self)
+        return abbreviations.contains(word) || word.contains(".")
+    }
+
+    static let abbreviations: Set<String> = [
+        "inc", "co", "corp", "ltd", "no", "nos", "mr", "mrs", "ms", "dr", "st", "sec", "art", "vs", "jr", "sr", "llc", "plc", "ave", "bldg", "e.g", "i.e", "etc", "u.s", "para", "cf", "ref", "fig", "approx",
+    ]
+
+    /// The value of an English number word (`thirty` → 30, `one hundred twenty` is not handled
+    /// here: only a single word or a hyphenated `forty-five`).
+    static func numberWordValue(_ word: String) -> Int? {
+        if let value = numberWords[word] { return value }
+        if let dash = word.firstIndex(of: "-"), let tens = numberWords[String(word[..<dash])], let units = numberWords[String(word[word.index(after: dash)...])], tens >= 20, units < 10 {
+            return tens + units
+        }
+        return nil
+    }
+
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90, "hundred": 100,
+    ]
+
+    /// Roman numeral value (`IV` → 4), nil when not a well-formed numeral.
+    static func romanValue(_ text: String) -> Int? {
+        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000]
+        var total = 0
+        var previous = 0
+        for character in text.lowercased().reversed() {
+            guard let value = values[character] else { return nil }
+            if value < previous { total -= value } else { total += value; previous = value }
+        }
+        return total > 0 ? total : nil
+    }
+
+    /// Sorted ranges → is `offset` inside one of them (binary search).
+    static func isInside(_ offset: Int, _ ranges: [Range<Int>]) -> Bool {
+        var low = 0
+        var high = ranges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if offset < ranges[mid].lowerBound { high = mid - 1 } else if offset >= ranges[mid].upperBound { low = mid + 1 } else { return true }
+        }
+        return false
+    }
+}
+
+extension Document {
+    /// Byte ranges of clause headings (number and heading text), sorted: capitalised words
+    /// there are titles, not uses of defined terms.
+    func headingRanges() -> [Range<Int>] {
+        let bytes = self.bytes
+        var ranges: [Range<Int>] = []
+        for clause in allClauses {
+            let start = clause.span.startOffset
+            var end = start
+            if let heading = clause.heading, !heading.isEmpty {
+                let needle = Array(heading.utf8)
+                let limit = min(clause.ownRange.upperBound, start + 300, bytes.count) - needle.count
+                if limit >= start {
+                    for offset in start...limit where bytes[offset] == needle[0] && bytes[offset..<(offset + needle.count)].elementsEqual(needle) {
+                        end = offset + needle.count
+                        break
+                    }
+                }
+            }
+            if end > start { ranges.append(start..<end) }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+}
