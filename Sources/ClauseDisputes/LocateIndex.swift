@@ -308,6 +308,20 @@ public struct LocateIndex: Sendable {
         return scores
     }
 
+    /// The BM25 of a unit of average length holding each query term once: what a unit that
+    /// matches the whole dispute would score. Lexical scores are scaled to at least a share of
+    /// it, so a unit matching one common word is not "the best lexical match" at full weight.
+    func idealBM25(_ query: [(term: TextAnalysis.Term, weight: Float)]) -> Float {
+        let total = Float(units.count)
+        var sum: Float = 0
+        for (term, weight) in query {
+            guard let list = postings[term] else { continue }
+            let df = Float(list.count)
+            sum += weight * log(1 + (total - df + 0.5) / (df + 0.5))
+        }
+        return sum
+    }
+
     func containsTerm(_ unit: Int, _ term: TextAnalysis.Term) -> Bool {
         postings[term]?.contains { $0.unit == Int32(unit) } ?? false
     }
@@ -321,6 +335,10 @@ enum Sentences {
         var range: Range<Int>
         var isHeading: Bool
     }
+
+    /// Whether `;` and `:` end a piece. Off: enumerations inside a sentence ("…: (i) …; (ii) …")
+    /// stay one piece, because the answer to a dispute is usually the whole sentence.
+    static let splitsAtSemicolons = false
 
     static let abbreviations: Set<String> = ["inc", "co", "corp", "ltd", "no", "nos", "sec", "art", "para", "mr", "mrs", "ms", "dr", "st", "u.s", "e.g", "i.e", "etc", "vs", "v", "l.p", "n.a", "s.a", "jr", "sr", "llc"]
 
@@ -349,7 +367,7 @@ enum Sentences {
                     continue
                 }
             }
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") {
+            if byte == UInt8(ascii: ".") || (Self.splitsAtSemicolons && (byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":"))) {
                 var next = index + 1
                 // Closing quotes or brackets stay with the sentence.
                 while next < end, bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: ")") || bytes[next] == UInt8(ascii: "'") { next += 1 }

@@ -45,6 +45,9 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "Locator weight of the category-keyword query expansion (default: the locator's).")
     var expansionWeight: Double?
 
+    @Option(help: "Locator lexical floor (default: the locator's).")
+    var lexicalFloor: Double?
+
     @Option(help: "Print the misses of this CUAD category.")
     var showMisses: String?
 
@@ -166,6 +169,7 @@ struct LocateEvaluation: ParsableCommand {
         if let categoryWeight { weights.category = categoryWeight }
         if let lexicalWeight { weights.lexical = lexicalWeight }
         if let expansionWeight { weights.expansion = expansionWeight }
+        if let lexicalFloor { weights.lexicalFloor = lexicalFloor }
         let locator = ClauseLocator(catalog: ruleSet.categories, weights: weights)
         let preparation = LocateIndex.Preparation(catalog: ruleSet.categories)
         var ours = [Tally](repeating: Tally(), count: Self.descriptions.count)

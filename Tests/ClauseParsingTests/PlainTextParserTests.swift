@@ -43,6 +43,14 @@ import Testing
         #expect(clause(document, "2")?.heading == "Fees")
     }
 
+    @Test func sentencesEndingInsideQuotesEndBeforeAnInlineClause() {
+        let document = parse("""
+        This Agreement is between A and B (each a "Party") and together the "Parties." 1. Purpose: The purpose is sponsorship. 2. Scope: The scope is national.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2"])
+        #expect(clause(document, "1")?.heading == "Purpose")
+    }
+
     @Test func tableOfContentsWithDotLeadersIsNotTheBody() {
         let document = parse("""
         SUPPLY AGREEMENT

@@ -222,6 +222,13 @@ struct MarkerScanner {
         if index < lineStart || blanks >= 2 { return .strong }
         let previous = bytes[index]
         if previous == 0x2E || previous == 0x3A || previous == 0x3B { return .strong }
+        // A sentence that ends inside quotes or parentheses: `the "Parties." 1. Purpose`.
+        var closer = index
+        if previous == 0x9D && closer >= lineStart + 2 && bytes[closer - 1] == 0x80 && bytes[closer - 2] == 0xE2 { closer -= 2 }
+        if (previous == 0x22 || previous == 0x29 || previous == 0x9D) && closer > lineStart {
+            let beforeCloser = bytes[closer - 1]
+            if beforeCloser == 0x2E || beforeCloser == 0x3A || beforeCloser == 0x3B { return .strong }
+        }
         // The previous word.
         let wordEnd = index + 1
         while index >= lineStart && !ByteText.isSpace(bytes[index]) { index -= 1 }
