@@ -48,7 +48,8 @@ public struct ProgressBar: Sendable {
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let rate = elapsed > 0 ? Double(doneBytes) / 1_000_000 / elapsed : 0
         var text = "[\(bar)] \(doneFiles)/\(totalFiles) files  " + String(format: "%.1f MB/s", rate)
-        if fraction > 0, fraction < 1, elapsed > 0.2 {
+        // The first files finish after the rules are compiled: no ETA until the rate means something.
+        if fraction >= 0.02, fraction < 1, elapsed > 0.2 {
             let remaining = elapsed / fraction - elapsed
             text += "  ETA " + Self.duration(remaining)
         }

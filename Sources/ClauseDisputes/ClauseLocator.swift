@@ -60,6 +60,9 @@ public struct ClauseLocator: Sendable {
         /// Query expansion: words of the heading keywords of the dispute's categories, at this
         /// weight times the category's strength.
         public var expansion = 0.5
+        /// Lexical scores are divided by the best unit's BM25, or by this share of the BM25 a unit
+        /// holding every query word once would get, whichever is larger.
+        public var lexicalFloor = 0.5
         /// A clause referred to by one of the top matches gets this share of its score.
         public var pullIn = 0.6
         /// How many of the top units have their references followed.
@@ -171,8 +174,9 @@ public struct ClauseLocator: Sendable {
                 }
             }
         }
-        let lexical = index.bm25(queryTerms.map { ($0.key, $0.value) })
-        let best = lexical.values.max() ?? 0
+        let weightedQuery = queryTerms.map { ($0.key, $0.value) }
+        let lexical = index.bm25(weightedQuery)
+        let best = max(lexical.values.max() ?? 0, Float(weights.lexicalFloor) * index.idealBM25(weightedQuery))
         if best > 0 {
             for (unit, value) in lexical {
                 let unitIndex = Int(unit)

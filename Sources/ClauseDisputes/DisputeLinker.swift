@@ -39,6 +39,8 @@ public struct DisputeLinker: Sendable {
     public var locator: ClauseLocator
     public var includeClosed: Bool
     public var linkTop: Int
+    /// The categories' heading matcher, compiled once for every document linked.
+    let preparation: LocateIndex.Preparation
 
     /// A ranked place is linked only when it scores at least this share of the dispute's best
     /// place in the document: a review should show the clauses fought over, not their neighbours.
@@ -50,6 +52,7 @@ public struct DisputeLinker: Sendable {
     public init(register: DisputeRegister, catalog: CategoryCatalog, includeClosed: Bool = false, linkTop: Int = 3) {
         self.register = register
         self.locator = ClauseLocator(catalog: catalog)
+        self.preparation = LocateIndex.Preparation(catalog: catalog)
         self.includeClosed = includeClosed
         self.linkTop = linkTop
     }
@@ -86,7 +89,7 @@ public struct DisputeLinker: Sendable {
         let applicable = disputes.filter { Self.applies($0, to: document.path) }
         var output = result
         guard !applicable.isEmpty else { return LinkedDocument(result: output, links: [], warnings: []) }
-        let index = LocateIndex(document: document, catalog: locator.catalog)
+        let index = LocateIndex(document: document, prepared: preparation)
         var links: [DisputeLink] = []
         var warnings: [(String, String)] = []
         for dispute in applicable {

@@ -61,12 +61,50 @@ public struct LocateIndex: Sendable {
     static let headingWeight: Float = 2.5
     static let ancestorHeadingWeight: Float = 1.0
 
+    /// What building an index needs from the categories, compiled once and shared by every
+    /// document (the heading-keyword matcher is a DFA: compiling it per document would cost
+    /// more than indexing).
+    public struct Preparation: Sendable {
+        public let catalog: CategoryCatalog
+        let headingMatcher: PhrasePatternSet
+        public init(catalog: CategoryCatalog) {
+            self.catalog = catalog
+            self.headingMatcher = LocateIndex.headingMatcher(catalog)
+        }
+    }
+
     public init(document: Document, catalog: CategoryCatalog, granularity: Granularity = Granularity()) {
+        self.init(document: document, prepared: Preparation(catalog: catalog), granularity: granularity)
+    }
+
+    public init(document: Document, prepared: Preparation, granularity: Granularity = Granularity()) {
+        let catalog = prepared.catalog
         self.document = document
         let bytes = document.bytes
         var units: [LocateUnit] = []
-        var headingContext: [[(range: Range<Int>?, text: String?, weight: Float)]] = []
+        var unitTerms: [[TextAnalysis.Term]] = []
+        /// Heading contexts, each computed once: weighted terms and categories with credit.
+        var headingInfos: [(terms: [(TextAnalysis.Term, Float)], categories: [(String, Double)])] = []
+        var unitHeadings: [[Int]] = []
         var clausesByID: [String: Clause] = [:]
+
+        func headingInfo(_ headingBytes: [UInt8], weight: Float) -> Int {
+            var terms: [(TextAnalysis.Term, Float)] = []
+            TextAnalysis.forEachTerm(in: headingBytes, range: 0..<headingBytes.count) { term, _ in terms.append((term, weight)) }
+            let credit = weight >= Self.headingWeight ? 1.0 : 0.5
+            var categories: [(String, Double)] = []
+            for match in prepared.headingMatcher.matches(in: headingBytes) {
+                categories.append((catalog.categories[match.owner].id, credit))
+            }
+            headingInfos.append((terms, categories))
+            return headingInfos.count - 1
+        }
+
+        func terms(_ range: Range<Int>) -> [TextAnalysis.Term] {
+            var result: [TextAnalysis.Term] = []
+            TextAnalysis.forEachTerm(in: bytes, range: range) { term, _ in result.append(term) }
+            return result
+        }
 
         func trim(_ range: Range<Int>) -> Range<Int> {
             var lower = range.lowerBound
@@ -87,7 +125,7 @@ public struct LocateIndex: Sendable {
             return count
         }
 
-        func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [(range: Range<Int>?, text: String?, weight: Float)]) {
+        func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [Int]) {
             let region = trim(region)
             // A heading on its own ("10. Data Protection") answers nothing; its words reach the
             // sub-clauses as heading context.
@@ -104,40 +142,46 @@ public struct LocateIndex: Sendable {
             }
             if region.count <= granularity.wholeClauseBytes {
                 units.append(LocateUnit(clauseID: clauseID, range: region, part: part))
-                headingContext.append(headings)
+                unitTerms.append(terms(region))
+                unitHeadings.append(headings)
                 return
             }
             let pieces = Sentences.split(bytes, range: region)
-            var currentHeading: Range<Int>? = nil
+            let pieceTerms = pieces.map { terms($0.range) }
+            var currentHeading: Int? = nil
             var index = 0
             while index < pieces.count {
                 let piece = pieces[index]
                 if pieces[index].isHeading, index + 1 < pieces.count {
-                    currentHeading = piece.range
+                    currentHeading = headingInfo(Array(bytes[piece.range]), weight: Self.headingWeight)
                     index += 1
                     continue
                 }
                 // A window may start with the heading right before it.
-                let start = index > 0 && pieces[index - 1].isHeading ? pieces[index - 1].range.lowerBound : piece.range.lowerBound
+                let startsWithHeading = index > 0 && pieces[index - 1].isHeading
+                let start = startsWithHeading ? pieces[index - 1].range.lowerBound : piece.range.lowerBound
                 var context = headings
-                if let currentHeading { context.append((currentHeading, nil, Self.headingWeight)) }
+                if let currentHeading { context.append(currentHeading) }
+                var windowTerms = startsWithHeading ? pieceTerms[index - 1] : []
                 var last = index
                 while last < pieces.count, last - index < granularity.windowSentences {
                     if last > index, pieces[last].isHeading { break }
                     let range = start..<pieces[last].range.upperBound
                     if last > index, range.count > granularity.windowBytes { break }
+                    windowTerms += pieceTerms[last]
                     units.append(LocateUnit(clauseID: clauseID, range: range, part: .passage))
-                    headingContext.append(context)
+                    unitTerms.append(windowTerms)
+                    unitHeadings.append(context)
                     last += 1
                 }
                 index += 1
             }
         }
 
-        func visit(_ clause: Clause, ancestors: [String]) {
+        func visit(_ clause: Clause, ancestors: [Int], ancestorHeadings: [String]) {
             clausesByID[clause.id] = clause
-            var headings: [(range: Range<Int>?, text: String?, weight: Float)] = ancestors.map { (nil, $0, Self.ancestorHeadingWeight) }
-            if let heading = clause.heading, !heading.isEmpty { headings.append((nil, heading, Self.headingWeight)) }
+            var headings = ancestors
+            if let heading = clause.heading, !heading.isEmpty { headings.append(headingInfo(Array(heading.utf8), weight: Self.headingWeight)) }
             let isSignature = clause.kind == .signatureBlock || clause.kind == .title
             if !isSignature {
                 if clause.children.isEmpty {
@@ -146,13 +190,15 @@ public struct LocateIndex: Sendable {
                     addRegion(clause.ownRange, clauseID: clause.id, part: .ownText, headings: headings)
                 }
             }
-            let childAncestors = clause.heading.map { ancestors + [$0] } ?? ancestors
-            for child in clause.children { visit(child, ancestors: childAncestors) }
+            guard !clause.children.isEmpty else { return }
+            var childAncestors = ancestors
+            if let heading = clause.heading, !heading.isEmpty { childAncestors.append(headingInfo(Array(heading.utf8), weight: Self.ancestorHeadingWeight)) }
+            for child in clause.children { visit(child, ancestors: childAncestors, ancestorHeadings: []) }
         }
         if document.clauses.isEmpty {
             addRegion(0..<bytes.count, clauseID: "", part: .passage, headings: [])
         } else {
-            for clause in document.clauses { visit(clause, ancestors: []) }
+            for clause in document.clauses { visit(clause, ancestors: [], ancestorHeadings: []) }
         }
 
         // Terms and lengths.
@@ -160,31 +206,17 @@ public struct LocateIndex: Sendable {
         var lengths: [Float] = []
         lengths.reserveCapacity(units.count)
         var counts: [TextAnalysis.Term: Float] = [:]
-        for (unitIndex, unit) in units.enumerated() {
+        for unitIndex in units.indices {
             counts.removeAll(keepingCapacity: true)
-            var length: Float = 0
-            TextAnalysis.forEachTerm(in: bytes, range: unit.range) { term, _ in
-                counts[term, default: 0] += 1
-                length += 1
-            }
-            for heading in headingContext[unitIndex] {
-                let add: (TextAnalysis.Term, Range<Int>) -> Void = { term, _ in
-                    counts[term, default: 0] += heading.weight
-                }
-                if let range = heading.range {
-                    // An in-text heading inside the unit was already counted once as text.
-                    TextAnalysis.forEachTerm(in: bytes, range: range, add)
-                } else if let text = heading.text {
-                    let headingBytes = Array(text.utf8)
-                    TextAnalysis.forEachTerm(in: headingBytes, range: 0..<headingBytes.count, add)
-                }
+            for term in unitTerms[unitIndex] { counts[term, default: 0] += 1 }
+            for heading in unitHeadings[unitIndex] {
+                for (term, weight) in headingInfos[heading].terms { counts[term, default: 0] += weight }
             }
             for (term, weight) in counts { postings[term, default: []].append((Int32(unitIndex), weight)) }
-            lengths.append(max(length, 1))
+            lengths.append(Float(max(unitTerms[unitIndex].count, 1)))
         }
 
         // Categories: body-pattern evidence inside the unit, heading keywords of its headings.
-        let headingMatcher = Self.headingMatcher(catalog)
         var unitCategories = [[String: Double]](repeating: [:], count: units.count)
         let evidence = catalog.evidence(in: document).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let starts = evidence.map(\.range.lowerBound)
@@ -195,14 +227,8 @@ public struct LocateIndex: Sendable {
                 found[evidence[low].categoryID] = 1
                 low += 1
             }
-            for heading in headingContext[unitIndex] {
-                let headingBytes: [UInt8]
-                if let range = heading.range { headingBytes = Array(bytes[range]) } else { headingBytes = Array((heading.text ?? "").utf8) }
-                let credit = heading.weight >= Self.headingWeight ? 1.0 : 0.5
-                for match in headingMatcher.matches(in: headingBytes) {
-                    let id = catalog.categories[match.owner].id
-                    found[id] = max(found[id] ?? 0, credit)
-                }
+            for heading in unitHeadings[unitIndex] {
+                for (id, credit) in headingInfos[heading].categories { found[id] = max(found[id] ?? 0, credit) }
             }
             // Ancestors at half credit ("cap-on-liability" is also about "limitation-of-liability").
             var withAncestors = found
@@ -282,6 +308,20 @@ public struct LocateIndex: Sendable {
         return scores
     }
 
+    /// The BM25 of a unit of average length holding each query term once: what a unit that
+    /// matches the whole dispute would score. Lexical scores are scaled to at least a share of
+    /// it, so a unit matching one common word is not "the best lexical match" at full weight.
+    func idealBM25(_ query: [(term: TextAnalysis.Term, weight: Float)]) -> Float {
+        let total = Float(units.count)
+        var sum: Float = 0
+        for (term, weight) in query {
+            guard let list = postings[term] else { continue }
+            let df = Float(list.count)
+            sum += weight * log(1 + (total - df + 0.5) / (df + 0.5))
+        }
+        return sum
+    }
+
     func containsTerm(_ unit: Int, _ term: TextAnalysis.Term) -> Bool {
         postings[term]?.contains { $0.unit == Int32(unit) } ?? false
     }
@@ -295,6 +335,10 @@ enum Sentences {
         var range: Range<Int>
         var isHeading: Bool
     }
+
+    /// Whether `;` and `:` end a piece. Off: enumerations inside a sentence ("…: (i) …; (ii) …")
+    /// stay one piece, because the answer to a dispute is usually the whole sentence.
+    static let splitsAtSemicolons = false
 
     static let abbreviations: Set<String> = ["inc", "co", "corp", "ltd", "no", "nos", "sec", "art", "para", "mr", "mrs", "ms", "dr", "st", "u.s", "e.g", "i.e", "etc", "vs", "v", "l.p", "n.a", "s.a", "jr", "sr", "llc"]
 
@@ -323,7 +367,7 @@ enum Sentences {
                     continue
                 }
             }
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") {
+            if byte == UInt8(ascii: ".") || (Self.splitsAtSemicolons && (byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":"))) {
                 var next = index + 1
                 // Closing quotes or brackets stay with the sentence.
                 while next < end, bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: ")") || bytes[next] == UInt8(ascii: "'") { next += 1 }

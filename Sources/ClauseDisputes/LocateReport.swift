@@ -29,7 +29,8 @@ public struct LocateReport: Sendable {
     /// across contracts are kept (ranks renumbered), each contract's units never overlapping.
     public static func build(disputes: [Dispute], problems: [Diagnostic] = [], inputs: [Input], catalog: CategoryCatalog, top: Int = 3) -> LocateReport {
         let locator = ClauseLocator(catalog: catalog)
-        let indexes = inputs.map { LocateIndex(document: $0.document, catalog: catalog) }
+        let preparation = LocateIndex.Preparation(catalog: catalog)
+        let indexes = inputs.map { LocateIndex(document: $0.document, prepared: preparation) }
         var entries: [Entry] = []
         for dispute in disputes {
             var warnings: [String] = []

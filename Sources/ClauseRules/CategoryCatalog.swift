@@ -98,7 +98,7 @@ public struct CategoryCatalog: Sendable {
     /// Returns the document with `Clause.categories` set on every clause (multi-label, in
     /// catalog order, ancestors included). A clause gets a category when its heading holds one
     /// of the category's heading keywords or its own text (before its first child) matches one
-    /// of its body patterns not cancelled by an exclusion.
+    /// of its body patterns, in either case not overlapped by one of its exclusions.
     public func categorize(_ document: Document) -> Document {
         categorize(document, bodyScan: compiled.bodies.matches(in: document.bytes, skipping: document.nonProseRanges))
     }
@@ -120,7 +120,15 @@ public struct CategoryCatalog: Sendable {
         return document.mapClauses { clause in
             var found = byClause[clause.id] ?? []
             if let heading = clause.heading, !heading.isEmpty {
-                for match in compiled.headings.matches(in: Array(heading.utf8)) { found.insert(match.owner) }
+                let bytes = Array(heading.utf8)
+                let headingMatches = compiled.headings.matches(in: bytes)
+                if !headingMatches.isEmpty {
+                    // A category's exclusions cancel its heading keywords too ("Life Insurance Company").
+                    let exclusions = compiled.bodies.matches(in: bytes).filter { $0.owner >= categories.count }
+                    for match in headingMatches where !exclusions.contains(where: { $0.owner - categories.count == match.owner && $0.range.overlaps(match.range) }) {
+                        found.insert(match.owner)
+                    }
+                }
             }
             var copy = clause
             if found.isEmpty {

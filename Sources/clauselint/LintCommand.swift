@@ -104,6 +104,7 @@ struct LintCommand: AsyncParsableCommand {
         let resolver = ConfigurationResolver(explicitPath: config)
         let excluded = LinterCatalog.excludedByConfiguration(items.map(\.path), resolver: resolver)
         items.removeAll { excluded.contains($0.path) }
+        if items.isEmpty { standardError.write("warning: no contract files found in \(paths.joined(separator: ", "))\n") }
         if let shardSpec { items.removeAll { !shardSpec.contains(relativePath: $0.relativePath) } }
 
         var knownBaseline: Baseline?
@@ -123,12 +124,12 @@ struct LintCommand: AsyncParsableCommand {
         // Compiling the rules takes a while: it runs while the workers read and parse the first
         // files. A problem with rules, configuration or the dispute register stops the run (exit
         // 2) before anything is written.
-        let paths = items.map(\.path)
+        let itemPaths = items.map(\.path)
         let ruleDirectories = [rulesRoot] + folders.extraRuleFolders
         let disputes = self.disputes
         let includeClosed = self.includeClosed
         let rulesTask = Task.detached { () throws -> (catalog: LinterCatalog, linking: DisputeLinking?) in
-            let catalog = try LinterCatalog(paths: paths, ruleDirectories: ruleDirectories, resolver: resolver)
+            let catalog = try LinterCatalog(paths: itemPaths, ruleDirectories: ruleDirectories, resolver: resolver)
             let linking = try disputes.map { try DisputeLinking(registerPath: $0, catalog: catalog, includeClosed: includeClosed) }
             return (catalog, linking)
         }
@@ -168,7 +169,7 @@ struct LintCommand: AsyncParsableCommand {
             let (catalog, linking) = try await rulesTask.value
             for problem in linking?.problems ?? [] { standardError.write(problem.description + "\n") }
             registerErrors = linking?.problems.contains { $0.severity == .error } ?? false
-            totals.summary.disputes = linking?.summaries(keptLinks, inputPaths: paths) ?? []
+            totals.summary.disputes = linking?.summaries(keptLinks, inputPaths: itemPaths) ?? []
             try report.write(reporter.finish(totals.summary))
             let summaryText = BatchSummaryText.render(totals, rules: catalog.descriptors, statistics: statistics)
             if format == .text {

@@ -43,6 +43,14 @@ import Testing
         #expect(clause(document, "2")?.heading == "Fees")
     }
 
+    @Test func sentencesEndingInsideQuotesEndBeforeAnInlineClause() {
+        let document = parse("""
+        This Agreement is between A and B (each a "Party") and together the "Parties." 1. Purpose: The purpose is sponsorship. 2. Scope: The scope is national.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2"])
+        #expect(clause(document, "1")?.heading == "Purpose")
+    }
+
     @Test func tableOfContentsWithDotLeadersIsNotTheBody() {
         let document = parse("""
         SUPPLY AGREEMENT
@@ -280,6 +288,36 @@ import Testing
         5. Representations, Warranties and Covenants of Client. Client represents that:
         """)
         #expect(document.clauses.map(\.heading) == ["Appointment", "Term of Agreement", nil, "INTERPRETATION AND DEFINITIONS", "Representations, Warranties and Covenants of Client"])
+    }
+
+    @Test func bareNumbersWithWideGapsAndCapsTitles() {
+        let document = parse("""
+        1    TERM
+        This agreement runs for five years.
+        2    PROVIDER'S  REPRESENTATIONS
+        The provider represents that it is licensed.
+        3 Customer shall pay the fees.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["1", "2", "3"])
+        #expect(clause(document, "2")?.heading == "PROVIDER'S  REPRESENTATIONS")
+        // After a single space a bare number only continues the sequence ("3 Customer …" does);
+        // it never starts one.
+        #expect(PlainTextTestSupport.allIDs(parse("Intro.\n1 Customer shall pay.\n")) == ["preamble"])
+    }
+
+    @Test func closingParenNumbersCanNumberAContract() {
+        let document = parse("""
+        SPONSORSHIP AGREEMENT between ACM and the Sponsor.
+        1)      The Sponsor wishes to sponsor the Event.
+        2)      The Sponsor receives these components:
+        (a) two floor cards; and
+        (b) two drapes.
+        3)      The Sponsor pays US$400,000.
+        """)
+        #expect(PlainTextTestSupport.allIDs(document) == ["preamble", "(1)", "(2)", "(2)(a)", "(2)(b)", "(3)"])
+        #expect(clause(document, "(2)")?.kind == .section)
+        // "(1)" with both parentheses stays a list inside the preamble.
+        #expect(PlainTextTestSupport.topIDs(parse("Between:\n(1) Acme Ltd; and\n(2) Beta Ltd.\n")) == ["preamble"])
     }
 
     @Test func segmentReturnsByteRangesIntoTheBuffer() {

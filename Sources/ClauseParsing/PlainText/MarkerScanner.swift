@@ -222,6 +222,13 @@ struct MarkerScanner {
         if index < lineStart || blanks >= 2 { return .strong }
         let previous = bytes[index]
         if previous == 0x2E || previous == 0x3A || previous == 0x3B { return .strong }
+        // A sentence that ends inside quotes or parentheses: `the "Parties." 1. Purpose`.
+        var closer = index
+        if previous == 0x9D && closer >= lineStart + 2 && bytes[closer - 1] == 0x80 && bytes[closer - 2] == 0xE2 { closer -= 2 }
+        if (previous == 0x22 || previous == 0x29 || previous == 0x9D) && closer > lineStart {
+            let beforeCloser = bytes[closer - 1]
+            if beforeCloser == 0x2E || beforeCloser == 0x3A || beforeCloser == 0x3B { return .strong }
+        }
         // The previous word.
         let wordEnd = index + 1
         while index >= lineStart && !ByteText.isSpace(bytes[index]) { index -= 1 }
@@ -325,8 +332,12 @@ struct MarkerScanner {
             if bare && !isKeyword {
                 // "1 Definitions": a bare number needs a word after it, not "30 Days" in prose;
                 // after a single space ("1 July 2025 by …") it may only continue a sequence.
-                guard ByteText.isUpper(first), content + 1 < end, ByteText.isLower(bytes[content + 1]) else { return nil }
-                if content - numberEnd < 2 && bytes[numberEnd] != 0x09 { weak = true }
+                let wideGap = content - numberEnd >= 2 || bytes[numberEnd] == 0x09
+                // "2    PROVIDER'S REPRESENTATIONS": a caps title after a wide gap also counts.
+                guard ByteText.isUpper(first), content + 1 < end,
+                      ByteText.isLower(bytes[content + 1]) || (wideGap && ByteText.isUpper(bytes[content + 1]))
+                else { return nil }
+                if !wideGap { weak = true }
             }
         }
         return MarkerCandidate(

@@ -151,7 +151,10 @@ struct OutlineBuilder {
             }
             // 4. Starts a new level.
             guard startsLevel(reading, above: containerIndex) else { continue }
-            if stack.isEmpty && scheme.isParen { continue }
+            // Parenthesised lists live inside clauses; only "1)" at a line start, before any
+            // numbered clause, may number a whole contract ("1)  The Sponsor wishes …").
+            if stack.isEmpty && scheme.isParen && !(scheme == .parenDigit && candidate.atLineStart && levelOneSchemes.isEmpty
+                && bytes[candidate.start] != 0x28) { continue }
             if bottom == .recitals && !scheme.isParen && stack.count == 1 && !recitalsListCanStart(candidate, reading) {
                 // Recitals written as prose under a heading: the body begins here.
                 stack.removeAll()
@@ -172,7 +175,7 @@ struct OutlineBuilder {
                   top.reading.scheme.rank >= scheme.rank {
                 stack.removeLast()
             }
-            if stack.isEmpty && scheme.isParen { return }
+            if stack.isEmpty && scheme.isParen && !(scheme == .parenDigit && bytes[candidate.start] != 0x28) { return }
             push(candidate, reading)
             return
         }
@@ -333,7 +336,7 @@ struct OutlineBuilder {
         let parent = stack.last?.node
         let level = stack.count + 1
         if let parent { nodes[parent].childCount += 1 }
-        if level == 1 && reading.scheme.rank >= 0 && reading.scheme.rank < 30 {
+        if level == 1 && reading.scheme.rank >= 0 && reading.scheme.rank < 30 && !reading.scheme.isParen {
             levelOneSchemes.insert(reading.scheme)
             if runStart == nil { runStart = nodes.count }
         }

@@ -248,7 +248,7 @@ struct DraftAssembler {
         case .decimal, .letterDotUpper, .romanDot:
             return node.level == 1 || (node.parent.map { nodes[$0].reading.scheme.isContainer } ?? false) ? .section : .clause
         default:
-            return .subClause
+            return node.level == 1 ? .section : .subClause
         }
     }
 
@@ -306,6 +306,15 @@ struct DraftAssembler {
     ]
     private static let abbreviations: Set<String> = ["Inc", "Co", "Corp", "Ltd", "No", "Nos", "Mr", "Ms", "Dr", "St", "Jr", "Sr", "Bros"]
 
+    private func isAllCaps(_ range: Range<Int>) -> Bool {
+        var letters = 0
+        for index in range {
+            if ByteText.isLower(bytes[index]) { return false }
+            if ByteText.isUpper(bytes[index]) { letters += 1 }
+        }
+        return letters >= 2
+    }
+
     /// The title after a number: capitalised words up to a period, colon, wide gap, line end or
     /// the next clause ("12. Indemnity. Each Party …" → "Indemnity"). A lower-case word before
     /// any such end means the clause starts with a sentence: no heading.
@@ -348,7 +357,12 @@ struct DraftAssembler {
             if index >= limit { headingEnd = core; endedAtLimit = true; break }
             // A wide gap ends a run-in title ("RECORDAL   It is recorded"), unless the title
             // is visibly unfinished ("Obligation to  Maintain").
-            if index - gapStart >= 2 && !isConnector && last != 0x2C && last != 0x3B { headingEnd = core; break }
+            if index - gapStart >= 2 && !isConnector && last != 0x2C && last != 0x3B
+                && !(isAllCaps(wordStart..<core) && index + 1 < limit && ByteText.isUpper(bytes[index]) && ByteText.isUpper(bytes[index + 1])) {
+                // (A caps title goes on across a gap: "PROVIDER'S  REPRESENTATIONS".)
+                headingEnd = core
+                break
+            }
         }
         guard headingEnd > start, capitalised > 0, !lastWordWasConnector else { return nil }
         if endedAtLimit && limitIsLineEnd {
