@@ -587,7 +587,8 @@ struct ClauseNumberIndex {
             let head = String(label.prefix { $0 != "(" })
             if let value = StructuralText.romanValue(head), head.allSatisfy({ "IVXLC".contains($0) }) {
                 if let ids = keys["roman:\(value)"] ?? keys["article:\(value)"] { return (true, ids) }
-                return (!hasRoman, [])
+                // "Paragraph IV" is a term of art (a patent certification), not a paragraph.
+                return (!hasRoman || keyword == "paragraph", [])
             }
             // Drop parenthesised parts one by one: `4.2(b)` resolves if 4.2 exists and its text has "(b)".
             var base = normalised
