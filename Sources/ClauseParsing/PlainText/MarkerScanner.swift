@@ -237,6 +237,8 @@ struct MarkerScanner {
         if (length == 3 && ByteText.hasPrefix(bytes, wordStart, wordEnd, "and")) || (length == 2 && ByteText.hasPrefix(bytes, wordStart, wordEnd, "or")) {
             var before = wordStart - 1
             while before >= lineStart && ByteText.isSpace(bytes[before]) { before -= 1 }
+            // "Sections 2.4.1, 2.4.2, and 2.5.": a list of numbers, not "(a) …; and (b) …".
+            if before >= lineStart && bytes[before] == 0x2C, before > lineStart, ByteText.isDigit(bytes[before - 1]) { return .none }
             if before >= lineStart && (bytes[before] == 0x3B || bytes[before] == 0x2C || bytes[before] == 0x3A) { return .strong }
             return .none
         }

@@ -110,6 +110,8 @@ public struct CrossReferenceResolver: Sendable {
             if isHeadingLabel(bytes: bytes, range: range) { continue }
 
             let clause = document.deepestClause(containing: range.lowerBound)
+            // A clause boundary inside the reference is a segmentation slip; a reference must lie in its clause.
+            if let clause, range.upperBound > clause.span.endOffset { continue }
             var labels: [CrossReference.Label] = []
             var targets: [String] = []
             for label in parsed.labels {
