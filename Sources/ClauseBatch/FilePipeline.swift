@@ -112,6 +112,8 @@ public struct FilePipeline: Sendable {
         var linted = linter.lint(document)
         var linkedDocument: LinkedDocument?
         if let disputes = rules.disputes {
+            // Only the dispute linking follows references, so only it pays for resolving them.
+            linted.document = CrossReferenceResolver.annotate(linted.document)
             let linked = disputes.link(linted, linter: linter)
             linted = linked.result
             linkedDocument = linked

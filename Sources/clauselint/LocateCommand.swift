@@ -77,7 +77,8 @@ struct LocateCommand: ParsableCommand {
             switch ContractInputs.load(path: path) {
             case .success(let document):
                 let result = linter.lint(document)
-                inputs.append(LocateReport.Input(document: result.document, findings: result.activeFindings))
+                // Resolved cross-references let the ranking follow "subject to Section 9" across the whole tree.
+                inputs.append(LocateReport.Input(document: CrossReferenceResolver.annotate(result.document), findings: result.activeFindings))
             case .failure(let problem):
                 inputErrors.append(problem)
             }

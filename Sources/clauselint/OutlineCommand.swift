@@ -47,7 +47,7 @@ struct OutlineCommand: ParsableCommand {
             case .failure(let diagnostic):
                 problems.append(diagnostic)
             case .success(let parsed):
-                let document = catalog?.categorize(parsed) ?? parsed
+                let document = CrossReferenceResolver.annotate(catalog?.categorize(parsed) ?? parsed)
                 for warning in document.warnings {
                     FileHandle.standardError.write(Data((warning.description + "\n").utf8))
                 }

@@ -57,6 +57,14 @@ struct LintCommandTests {
             #expect(run.stdout.isEmpty, "\(arguments)")
             #expect(!run.stderr.isEmpty, "\(arguments)")
         }
+        // ArgumentParser's own errors (unknown option, bad enum value, unknown command) exit 2 too, not 64.
+        for arguments in [["lint", "contracts", "--format", "bogus"], ["lint", "contracts", "--no-such-flag"], ["no-such-command"], ["lint", "--jobs", "many", "contracts"]] {
+            let run = try clauselint(arguments, in: clean)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+            #expect(run.stderr.contains("Usage") || run.stderr.contains("Error"), "\(arguments)")
+        }
+        #expect(try clauselint(["--help"], in: clean).status == 0)
         #expect(try clauselint(["lint", "contracts", "--no-progress"], in: clean).status == 1)
         let shard = try clauselint(["lint", folder + "/contracts", "--shard", "0/4"], in: repositoryRoot.path)
         #expect(shard.status == 2)
