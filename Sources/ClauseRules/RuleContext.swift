@@ -133,7 +133,9 @@ public struct RuleContext: Sendable {
         if let signature = document.allClauses.first(where: { $0.kind == .signatureBlock }) {
             return (signature.span.startOffset, "before the signature block")
         }
-        if let last = document.clauses.last {
+        // The end of the body: schedules and exhibits follow the operative clauses, they do not close them.
+        let body = document.clauses.filter { $0.kind != .schedule && $0.kind != .signatureBlock && $0.kind != .title }
+        if let last = body.last ?? document.clauses.last {
             return (last.span.endOffset, "at the end of the contract, after \(Self.label(last))")
         }
         return (bytes.count, "at the end of the contract")
@@ -142,6 +144,10 @@ public struct RuleContext: Sendable {
     /// "7.2 Refunds" (a number as written may end in a period: "7.2." reads as "7.2").
     static func label(_ clause: Clause) -> String {
         let number = clause.number.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        // "Schedule A (Products and Prices)": a bare letter alone would read as a word.
+        if clause.kind == .schedule, let number, let heading = clause.heading, !number.contains(" ") {
+            return "Schedule \(number) (\(heading))"
+        }
         if let number, let heading = clause.heading { return "\(number) \(heading)" }
         return number ?? clause.heading ?? clause.id
     }

@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func lintWithDisputesTextGolden() throws {
-        try expectGolden(try Self.lintReport(.text), "Fixtures/disputes/golden/lint-disputes.txt")
+        try expectGolden(try Self.lintReport(.text), "Fixtures/disputes/golden/lint-disputes.out")
     }
 
     @Test func lintWithDisputesJSONGolden() throws {

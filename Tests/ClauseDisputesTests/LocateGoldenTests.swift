@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func locateTextGolden() throws {
-        try expectGolden(try Self.report(register: "Fixtures/disputes/register.yml").text(), "Fixtures/disputes/golden/locate.txt")
+        try expectGolden(try Self.report(register: "Fixtures/disputes/register.yml").text(), "Fixtures/disputes/golden/locate.out")
     }
 
     @Test func locateJSONGolden() throws {

@@ -83,6 +83,19 @@ import Testing
         #expect(result.findings.map(\.span.startOffset) == result.findings.map(\.span.startOffset).sorted())
     }
 
+    /// A schedule after the last clause is an attachment, not the end of the contract's body:
+    /// a missing governing-law clause belongs after the last operative clause.
+    @Test func missingClauseGoesBeforeTheSchedules() throws {
+        let path = repositoryRoot.appendingPathComponent("Fixtures/xml/generic-supply-agreement.xml").path
+        let result = Linter(ruleSet: defaultRuleSet).lint(try DocumentLoader().load(path: path).get())
+        let law = try #require(result.findings.first { $0.ruleID == "missing-governing-law" })
+        #expect(law.message == "No governing-law clause; such a clause usually goes at the end of the contract, after 2 Warranty")
+        let schedule = try #require(result.document.clauses.last)
+        #expect(schedule.kind == .schedule && law.span.startOffset < schedule.span.startOffset)
+        let refund = try #require(result.findings.first { $0.ruleID == "missing-refund-clause" })
+        #expect(refund.message.hasSuffix("(Schedule A (Products and Prices))"))
+    }
+
     /// The linter's single shared scan gives the same findings as each check scanning on its own.
     @Test(arguments: expected.keys.sorted())
     func sharedScanAgreesWithStandaloneChecks(name: String) throws {
