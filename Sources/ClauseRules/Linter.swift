@@ -41,10 +41,13 @@ public struct Linter: Sendable {
         let scan = ruleSet.sharedScan.run(document)
         let categorised = ruleSet.categories.categorize(document, bodyScan: scan.categories)
         let contractType = configuration.contractType ?? ruleSet.contractTypes.detect(categorised)
+        // Defined terms feed several checks (defined-terms, party-names): analysed once here.
+        let definedTerms = ruleSet.definedTermsMinimumUses.map { DefinedTermAnalyzer(minimumUndefinedUses: $0).analyze(categorised) }
         let context = RuleContext(
             document: categorised,
             contractType: contractType,
-            catalogs: RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes)
+            catalogs: RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes),
+            definedTerms: definedTerms
         )
         var findings: [Finding] = []
         for (index, check) in ruleSet.checks.enumerated() {

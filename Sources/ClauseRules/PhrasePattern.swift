@@ -64,8 +64,13 @@ public struct PhrasePatternSet: Sendable {
                 current = [""]
                 index = text.index(after: index)
             } else {
-                current = current.map { $0 + String(character) }
-                index = text.index(after: index)
+                // A run of plain characters is appended at once, not one character at a time
+                // (rule loading expands thousands of patterns at start-up).
+                var end = text.index(after: index)
+                while end < text.endIndex, text[end] != "(", text[end] != ")", text[end] != "|" { end = text.index(after: end) }
+                let literal = text[index..<end]
+                current = current.map { $0 + literal }
+                index = end
             }
         }
         alternatives.append(current)
@@ -228,10 +233,9 @@ extension String {
     }
 
     func trimmed(_ characters: String) -> String {
-        let set = Set(characters)
         var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        while let first = slice.first, characters.contains(first) { slice.removeFirst() }
+        while let last = slice.last, characters.contains(last) { slice.removeLast() }
         return String(slice)
     }
 }

@@ -12,13 +12,17 @@ public struct RuleContext: Sendable {
     /// Clause ids per category id (a clause with `governing-law` is also listed under its
     /// parent `dispute-resolution`), in document order.
     public let clausesByCategory: [String: [Clause]]
+    /// The document's defined terms, analysed once by the linter when a check needs them
+    /// (`RuleCheck.definedTermsMinimumUses`); nil otherwise, and checks then analyse themselves.
+    public let definedTerms: DefinedTermIndex?
     /// Per line (1-based, index 0 unused): true when the line is plain ASCII, so a column is
     /// its byte distance from the line start. CUAD-style texts have lines of many kilobytes,
     /// where counting code points from the line start for every finding dominated linting.
     private let asciiLines: [Bool]
 
-    public init(document: Document, contractType: String?, catalogs: RuleCatalogs) {
+    public init(document: Document, contractType: String?, catalogs: RuleCatalogs, definedTerms: DefinedTermIndex? = nil) {
         self.document = document
+        self.definedTerms = definedTerms
         self.bytes = document.bytes
         self.contractType = contractType
         self.catalogs = catalogs

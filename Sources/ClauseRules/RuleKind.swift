@@ -14,11 +14,17 @@ public protocol RuleCheck: Sendable {
     /// Findings from the matches of `scanPatterns` (owners as given, sorted by start). The
     /// default ignores them and calls `findings(in:)`.
     func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding]
+
+    /// Nil (the default) when the check does not read `RuleContext.definedTerms`; otherwise the
+    /// fewest uses of an undefined capitalised phrase it reports. The linter analyses defined
+    /// terms once per document, with the smallest of these, for every check that reads them.
+    var definedTermsMinimumUses: Int? { get }
 }
 
 extension RuleCheck {
     public var scanPatterns: [(text: String, owner: Int)] { [] }
     public func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] { findings(in: context) }
+    public var definedTermsMinimumUses: Int? { nil }
 }
 
 /// A rule kind: the engine code behind every rule whose YAML says `kind: <name>`.

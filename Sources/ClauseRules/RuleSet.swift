@@ -25,6 +25,9 @@ public struct RuleSet: Sendable {
 
     public var descriptors: [RuleDescriptor] { rules.map(\.descriptor) }
 
+    /// The smallest `definedTermsMinimumUses` of the checks, or nil when none reads defined terms.
+    var definedTermsMinimumUses: Int? { checks.compactMap(\.definedTermsMinimumUses).min() }
+
     public func rule(withID id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// The file names that are catalogs rather than rules.

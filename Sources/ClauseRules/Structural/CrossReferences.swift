@@ -79,7 +79,7 @@ public struct CrossReferenceResolver: Sendable {
         let index = ClauseNumberIndex(document: document)
         // An amendment's section references point into the agreement it amends.
         let opening = String(decoding: lowered.prefix(800), as: UTF8.self)
-        let isAmendment = opening.contains("amendment") && !opening.contains("amendments")
+        let isAmendment = opening.containsBytes("amendment") && !opening.containsBytes("amendments")
         var result: [CrossReference] = []
         let count = bytes.count
         var position = 0
@@ -529,7 +529,9 @@ struct ClauseNumberIndex {
                 return ("roman:\(value)", end - start)
             }
         }
-        // Keyword markers (`ARTICLE - 16` too).
+        // Keyword markers (`ARTICLE - 16` too): a capitalised keyword below, so the first byte is
+        // one of `S A C E P` or the lead byte of `§`; other lines need no word built.
+        guard first == 0x53 || first == 0x41 || first == 0x43 || first == 0x45 || first == 0x50 || first == 0xC2 else { return nil }
         var end = start
         while end < count, StructuralText.isLetter(bytes[end]) || bytes[end] == 0xC2 || bytes[end] == 0xA7 { end += 1 }
         guard end > start, end - start <= 10, end < count, bytes[end] == 0x20 else { return nil }

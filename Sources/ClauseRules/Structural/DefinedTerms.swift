@@ -198,7 +198,7 @@ public struct DefinedTermAnalyzer: Sendable {
         var ranges: [Range<Int>] = []
         for clause in document.allClauses {
             let heading = (clause.heading ?? "").lowercased()
-            if clause.kind == .definition || heading.contains("definition") || heading.contains("defined terms") || heading.contains("interpretation") {
+            if clause.kind == .definition || heading.containsBytes("definition") || heading.containsBytes("defined terms") || heading.containsBytes("interpretation") {
                 ranges.append(clause.span.byteRange)
             }
         }
@@ -259,7 +259,7 @@ public struct DefinedTermAnalyzer: Sendable {
                 form = .means
                 meaningStart = after + verb.count
                 let verbText = String(decoding: verb, as: UTF8.self)
-                isPointer = verbText.contains("meaning") || verbText.contains("defined")
+                isPointer = verbText.containsBytes("meaning") || verbText.containsBytes("defined")
                 break
             }
             let inDefinitions = StructuralText.isInside(index, definitionsClauses)
@@ -384,7 +384,7 @@ public struct DefinedTermAnalyzer: Sendable {
             var before = index - 1
             while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
             let window = String(decoding: lowered[max(0, before - 22)..<before], as: UTF8.self)
-            if ["clause ", "section ", "exhibit ", "article ", "schedule ", "annex ", "appendix "].contains(where: { window.contains($0) }),
+            if ["clause ", "section ", "exhibit ", "article ", "schedule ", "annex ", "appendix "].contains(where: { window.containsBytes($0) }),
                before > 0, StructuralText.isAlnum(bytes[before - 1]) {
                 return nil
             }
@@ -427,7 +427,7 @@ public struct DefinedTermAnalyzer: Sendable {
     static func isQuotedOrForwardReference(_ start: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
         if start > 0, bytes[start - 1] == 0x22 || bytes[start - 1] == 0x9C { return true }
         let window = String(decoding: bytes[end..<min(bytes.count, end + 30)].map(StructuralText.lower), as: UTF8.self)
-        if window.contains("defined below") || window.contains("as defined") || window.contains("hereinafter defined") || window.contains("defined in") { return true }
+        if window.containsBytes("defined below") || window.containsBytes("as defined") || window.containsBytes("hereinafter defined") || window.containsBytes("defined in") { return true }
         var next = end
         while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x2E { next += 1 }
         if next > end + 1, next < bytes.count, StructuralText.isDigit(bytes[next]) { return true }
@@ -579,7 +579,7 @@ public struct DefinedTermAnalyzer: Sendable {
             // Defined in another document: `the Purchase Price (as defined in the Merger Agreement)`.
             let after = value.range.upperBound
             let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)
-            if window.contains("as defined") || window.contains("as such term") { continue }
+            if window.containsBytes("as defined") || window.containsBytes("as such term") { continue }
             result.append(UndefinedTermUse(term: phrase, range: value.range, count: value.count))
         }
         // "Capitalised terms used but not defined herein have the meanings given in …": the

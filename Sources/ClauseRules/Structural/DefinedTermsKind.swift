@@ -43,18 +43,22 @@ struct DefinedTermsCheck: RuleCheck {
         minimumUses = minimum
     }
 
+    var definedTermsMinimumUses: Int? { minimumUses }
+
     /// A definition in a sentence that names parties or another agreement ("… between X ("Kallo")
     /// and …", "… dated May 5, 1998 ("Agreement")").
     static func isPreambleStyle(_ offset: Int, _ bytes: [UInt8]) -> Bool {
         let start = StructuralText.sentenceStart(bytes, before: offset, limit: 240)
         let window = String(decoding: bytes[start..<offset].map(StructuralText.lower), as: UTF8.self)
-        return window.contains(" between ") || window.contains("entered into") || window.contains("by and among") || window.contains(" dated ") || window.contains(" corporation")
-            || window.contains(" inc.") || window.contains(" llc") || window.contains(" ltd")
+        return window.containsBytes(" between ") || window.containsBytes("entered into") || window.containsBytes("by and among") || window.containsBytes(" dated ") || window.containsBytes(" corporation")
+            || window.containsBytes(" inc.") || window.containsBytes(" llc") || window.containsBytes(" ltd")
     }
 
     func findings(in context: RuleContext) -> [Finding] {
         let document = context.document
-        var index = DefinedTermAnalyzer(minimumUndefinedUses: minimumUses).analyze(document)
+        var index = context.definedTerms ?? DefinedTermAnalyzer(minimumUndefinedUses: minimumUses).analyze(document)
+        // The shared analysis may have used a smaller minimum (another check's).
+        index.undefined.removeAll { $0.count < minimumUses }
         // Party role words are the party check's business; keep them out of "undefined".
         if !index.undefined.isEmpty, PartyAnalyzer().parties(in: document, terms: index).count >= 2 {
             let roles = Set(PartyAnalyzer.defaultRoleWords.flatMap { [$0, $0 + "s"] })

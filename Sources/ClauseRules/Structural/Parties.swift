@@ -87,7 +87,7 @@ public struct PartyAnalyzer: Sendable {
         for role in roleWords {
             if partyNames.contains(role) || defined.contains(role) || defined.contains(role + "s") || defined.contains(role.uppercased()) { continue }
             // Named in the preamble ("and Distributor, as set forth below"): a party designation.
-            if preamble.contains(role) { continue }
+            if preamble.containsBytes(role) { continue }
             // A party's short name that contains the role ("Service Provider" and "Provider").
             if partyNames.contains(where: { $0.hasSuffix(" " + role) || $0.hasPrefix(role + " ") || role.hasSuffix(" " + $0) }) { continue }
             candidates[String(role.prefix { $0 != " " }), default: []].append(role)

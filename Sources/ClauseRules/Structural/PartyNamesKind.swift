@@ -24,8 +24,11 @@ struct PartyNamesCheck: RuleCheck {
     let analyzer: PartyAnalyzer
     let message: MessageTemplate?
 
+    /// Only definitions and quoted phrases are read, never undefined phrases: any minimum will do.
+    var definedTermsMinimumUses: Int? { Int.max }
+
     func findings(in context: RuleContext) -> [Finding] {
-        let terms = DefinedTermAnalyzer().definitionsOnly(context.document)
+        let terms = context.definedTerms ?? DefinedTermAnalyzer().definitionsOnly(context.document)
         let parties = analyzer.parties(in: context.document, terms: terms)
         let names = parties.map { "'\($0.shortName)'" }.joined(separator: ", ")
         return analyzer.mismatches(in: context.document, terms: terms, parties: parties).map { mismatch in

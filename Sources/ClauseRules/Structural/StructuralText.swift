@@ -178,3 +178,30 @@ extension Document {
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
 }
+
+extension String {
+    /// True when `needle` occurs in the string, compared as UTF-8 bytes. With Foundation in the
+    /// module, `contains(_: String)` resolves to NSString's search, which made short window
+    /// tests in the party and defined-term checks a tenth of linting.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard text.count >= pattern.count else { return false }
+                var start = 0
+                let last = text.count - pattern.count
+                while start <= last {
+                    if text[start] == first {
+                        var offset = 1
+                        while offset < pattern.count && text[start + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+}
