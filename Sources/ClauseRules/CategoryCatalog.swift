@@ -15,11 +15,15 @@ public struct ClauseCategory: Sendable, Hashable {
     public var bodyPatterns: [String]
     /// Phrase patterns that cancel a body match they overlap (`non-solicit` is not a non-compete).
     public var excludePatterns: [String]
+    /// Phrase patterns that cancel every body match in their sentence: a condition ("if sales
+    /// fall below …") can stand far before the right it conditions ("either party may
+    /// terminate"), beyond the reach of an overlapping exclusion.
+    public var sentenceExcludePatterns: [String]
     /// How customers describe a dispute about this kind of clause ("money back", "charged
     /// again"); used by dispute linking through `categories(forText:)`.
     public var disputeTerms: [String]
 
-    public init(id: String, name: String, parent: String? = nil, summary: String = "", headingKeywords: [String] = [], bodyPatterns: [String] = [], excludePatterns: [String] = [], disputeTerms: [String] = []) {
+    public init(id: String, name: String, parent: String? = nil, summary: String = "", headingKeywords: [String] = [], bodyPatterns: [String] = [], excludePatterns: [String] = [], sentenceExcludePatterns: [String] = [], disputeTerms: [String] = []) {
         self.id = id
         self.name = name
         self.parent = parent
@@ -27,6 +31,7 @@ public struct ClauseCategory: Sendable, Hashable {
         self.headingKeywords = headingKeywords
         self.bodyPatterns = bodyPatterns
         self.excludePatterns = excludePatterns
+        self.sentenceExcludePatterns = sentenceExcludePatterns
         self.disputeTerms = disputeTerms
     }
 }
@@ -52,7 +57,9 @@ public struct CategoryCatalog: Sendable {
 
         static func bodyPatterns(_ categories: [ClauseCategory]) -> [(text: String, owner: Int)] {
             categories.enumerated().flatMap { index, category in
-                category.bodyPatterns.map { ($0, index) } + category.excludePatterns.map { ($0, categories.count + index) }
+                category.bodyPatterns.map { ($0, index) }
+                    + category.excludePatterns.map { ($0, categories.count + index) }
+                    + category.sentenceExcludePatterns.map { ($0, 2 * categories.count + index) }
             }
         }
         var indexByID: [String: Int]
@@ -62,7 +69,7 @@ public struct CategoryCatalog: Sendable {
             for (index, category) in categories.enumerated() { indexByID[category.id] = index }
             headings = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.headingKeywords.map { ($0, index) } })
             // Body patterns and exclusions share one automaton (one pass): exclusions are owned
-            // by `categories.count + index`.
+            // by `categories.count + index`, sentence exclusions by `2 * categories.count + index`.
             bodies = try PhrasePatternSet(patterns: Self.bodyPatterns(categories))
             disputeTerms = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.disputeTerms.map { ($0, index) } })
             ancestors = categories.map { category in
@@ -104,7 +111,8 @@ public struct CategoryCatalog: Sendable {
     }
 
     /// The body patterns and exclusions, with the owners `categorize(_:bodyScan:)` expects
-    /// (category index; exclusions `categories.count + index`), for a scan shared with rules.
+    /// (category index; exclusions `categories.count + index`; sentence exclusions
+    /// `2 * categories.count + index`), for a scan shared with rules.
     var bodyPatterns: [(text: String, owner: Int)] { Compiled.bodyPatterns(categories) }
 
     /// `categorize` from matches of `bodyPatterns` found by a shared scan.
@@ -112,7 +120,7 @@ public struct CategoryCatalog: Sendable {
         if categories.isEmpty { return document }
         var byClause: [String: Set<Int>] = [:]
 
-        for match in applyExclusions(bodyScan) {
+        for match in applyExclusions(bodyScan, in: document.bytes) {
             guard let id = Self.deepestClauseID(containing: match.range.lowerBound, in: document.clauses) else { continue }
             byClause[id, default: []].insert(match.owner)
         }
@@ -164,22 +172,46 @@ public struct CategoryCatalog: Sendable {
     /// Body-pattern matches that give a category (exclusions applied): the evidence behind
     /// `categorize`, for tuning and for explaining why a clause got a category.
     public func evidence(in document: Document) -> [(categoryID: String, range: Range<Int>)] {
-        applyExclusions(compiled.bodies.matches(in: document.bytes, skipping: document.nonProseRanges)).map { (categories[$0.owner].id, $0.range) }
+        applyExclusions(compiled.bodies.matches(in: document.bytes, skipping: document.nonProseRanges), in: document.bytes).map { (categories[$0.owner].id, $0.range) }
     }
 
-    /// Drops body matches overlapped by an exclusion of the same category (and the
-    /// exclusions themselves).
-    private func applyExclusions(_ all: [PhrasePatternSet.Match]) -> [PhrasePatternSet.Match] {
+    /// Drops body matches overlapped by an exclusion of the same category, or standing in the
+    /// sentence of one of its sentence exclusions (and the exclusions themselves).
+    private func applyExclusions(_ all: [PhrasePatternSet.Match], in bytes: [UInt8]) -> [PhrasePatternSet.Match] {
         let count = categories.count
         var excludedByCategory: [Int: [Range<Int>]] = [:]
         for match in all where match.owner >= count {
-            excludedByCategory[match.owner - count, default: []].append(match.range)
+            if match.owner < 2 * count {
+                excludedByCategory[match.owner - count, default: []].append(match.range)
+            } else {
+                excludedByCategory[match.owner - 2 * count, default: []].append(Self.sentence(around: match.range, in: bytes))
+            }
         }
         return all.filter { match in
             guard match.owner < count else { return false }
             guard let excluded = excludedByCategory[match.owner] else { return true }
             return !excluded.contains { $0.overlaps(match.range) }
         }
+    }
+
+    /// The sentence holding `range`: from just after the previous sentence end (`.`, `;`, `!`
+    /// or `?` before whitespace, or a blank line) to the next one, at most `reach` bytes each
+    /// way (run-on text extracted from PDFs can lack sentence ends for pages).
+    static func sentence(around range: Range<Int>, in bytes: [UInt8], reach: Int = 600) -> Range<Int> {
+        func endsSentence(_ index: Int) -> Bool {
+            guard index + 1 < bytes.count else { return true }
+            let byte = bytes[index], next = bytes[index + 1]
+            let nextIsSpace = next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D
+            if byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F { return nextIsSpace }
+            return byte == 0x0A && (next == 0x0A || (next == 0x0D && index + 2 < bytes.count && bytes[index + 2] == 0x0A))
+        }
+        var start = range.lowerBound
+        let lowest = max(0, range.lowerBound - reach)
+        while start > lowest, !endsSentence(start - 1) { start -= 1 }
+        var end = range.upperBound
+        let highest = min(bytes.count, range.upperBound + reach)
+        while end < highest, !endsSentence(end - 1) { end += 1 }
+        return start..<max(end, range.upperBound)
     }
 
     /// Categories that free text (a customer's complaint, a dispute title) is about, strongest
@@ -198,14 +230,14 @@ public struct CategoryCatalog: Sendable {
     }
 
     /// Reads `categories.yml`: `categories:` is a list of mappings with `id`, `name`, optional
-    /// `parent`, `summary`, `headings`, `patterns`, `exclude`, `dispute_terms`.
+    /// `parent`, `summary`, `headings`, `patterns`, `exclude`, `exclude_sentence`, `dispute_terms`.
     public static func load(path: String, text: String) throws -> [ClauseCategory] {
         let root = try YAMLValue.parse(text, path: path).mapping("a categories file")
         try root.rejectUnknownKeys(allowed: ["categories"], in: "a categories file")
         var result: [ClauseCategory] = []
         for item in try root.required("categories", in: "a categories file").list("categories") {
             let map = try item.mapping("a category")
-            try map.rejectUnknownKeys(allowed: ["id", "name", "parent", "summary", "headings", "patterns", "exclude", "dispute_terms"], in: "a category")
+            try map.rejectUnknownKeys(allowed: ["id", "name", "parent", "summary", "headings", "patterns", "exclude", "exclude_sentence", "dispute_terms"], in: "a category")
             let idValue = try map.required("id", in: "a category")
             let id = try idValue.string("id")
             guard Rule.isValidID(id) else { throw idValue.error("category id '\(id)' must be lower-case words joined by '-'") }
@@ -215,7 +247,7 @@ public struct CategoryCatalog: Sendable {
                 parent: try map["parent"]?.string("parent"),
                 summary: try map["summary"]?.string("summary") ?? ""
             )
-            for (key, keyPath) in [("headings", \ClauseCategory.headingKeywords), ("patterns", \.bodyPatterns), ("exclude", \.excludePatterns), ("dispute_terms", \.disputeTerms)] {
+            for (key, keyPath) in [("headings", \ClauseCategory.headingKeywords), ("patterns", \.bodyPatterns), ("exclude", \.excludePatterns), ("exclude_sentence", \.sentenceExcludePatterns), ("dispute_terms", \.disputeTerms)] {
                 guard let value = map[key] else { continue }
                 for entry in try value.list(key) {
                     let pattern = try entry.string("each entry of \(key)")

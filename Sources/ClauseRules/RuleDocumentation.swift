@@ -113,7 +113,7 @@ public enum RuleDocumentation {
         }
         out.append("## Clause categories")
         out.append("")
-        out.append("From `Rules/categories.yml`. A clause gets a category when its heading holds a heading keyword or its own text (before its first sub-clause) matches a pattern, in either case not overlapped by an `exclude` pattern of the category; it also gets the category's parents. Accuracy against CUAD's expert labels: `swift run -c release clauselint-bench categories`.")
+        out.append("From `Rules/categories.yml`. A clause gets a category when its heading holds a heading keyword or its own text (before its first sub-clause) matches a pattern, in either case not overlapped by an `exclude` pattern of the category (an `exclude_sentence` pattern cancels every match in its sentence: a condition such as \"if sales fall below …\" can stand far before the right it conditions); it also gets the category's parents. Accuracy against CUAD's expert labels: `swift run -c release clauselint-bench categories`.")
         out.append("")
         out.append("| id | name | parent | heading keywords |")
         out.append("|---|---|---|---|")

@@ -83,6 +83,31 @@ import Testing
         #expect(defaultRuleSet.categories.lineage(of: "cap-on-liability") == ["cap-on-liability", "limitation-of-liability"])
     }
 
+    /// An overlapping exclusion only reaches its own words; a sentence exclusion cancels a
+    /// match anywhere in its sentence, and no further.
+    @Test func sentenceExclusionsCancelMatchesInTheirSentenceOnly() throws {
+        let category = ClauseCategory(
+            id: "termination-for-convenience", name: "Termination for convenience",
+            bodyPatterns: ["may terminate this agreement"],
+            excludePatterns: ["may terminate this agreement for cause"],
+            sentenceExcludePatterns: ["if (net sales|sales) ... (less than|below)"])
+        let catalog = try CategoryCatalog(categories: [category])
+        func categories(_ body: String) throws -> [String] {
+            let document = catalog.categorize(ParagraphDocument.make(text: "Agreement\n\n1. Term. \(body)"))
+            return try #require(document.clause(withID: "1")).categories
+        }
+        // The condition stands more than 80 bytes before the right it conditions.
+        let conditional = "If Net Sales for any two consecutive Calendar Quarters during the second Contract Year are less than the amounts in Schedule B, either party may terminate this Agreement on 120 days' notice."
+        #expect(try categories(conditional).isEmpty)
+        #expect(try categories("Either party may terminate this Agreement for cause.").isEmpty)
+        // The next sentence is not conditioned.
+        #expect(try categories("If Net Sales are less than the target, the parties shall meet. Either party may terminate this Agreement on 30 days' notice.") == ["termination-for-convenience"])
+        #expect(try categories("Either party may terminate this Agreement on 30 days' notice.") == ["termination-for-convenience"])
+        // A blank line ends a sentence too (a heading without a full stop).
+        let bytes = Array("If sales fall\n\nEither party may terminate".utf8)
+        #expect(CategoryCatalog.sentence(around: 16..<20, in: bytes) == 14..<bytes.count)
+    }
+
     @Test func freeTextDisputeWordingMapsToCategories() throws {
         let ranked = defaultRuleSet.categories.categories(forText: "I cancelled in March but was charged again and want my money back")
         let ids = ranked.map(\.id)
