@@ -5,7 +5,8 @@
 /// - `(a|b|c)` offers alternatives (groups may nest); `(a )?` is optional;
 /// - `...` skips up to `maxGap` bytes (default 80: about a dozen words) between two parts,
 ///   within one sentence (the gap holds no `.`, `;`, `!` or `?` followed by a space);
-/// - a trailing `*` on a word makes it a prefix (`terminat*`).
+/// - a trailing `*` on a word makes it a prefix (`terminat*`), also inside a phrase
+///   (`submit* to the jurisdiction`: the words after it follow across whitespace only).
 ///
 /// Every part of every pattern goes into one `PhraseAutomaton`, so a document is scanned once
 /// however many patterns there are; the parts are then chained by offset.
@@ -19,6 +20,9 @@ public struct PhrasePatternSet: Sendable {
     private struct Expanded: Sendable {
         var owner: Int
         var pieces: [Int]   // piece ids, in order
+        /// `adjacent[i]`: piece `i + 1` follows piece `i` across whitespace only (a phrase cut
+        /// after a prefix word), not across a `...` gap.
+        var adjacent: [Bool]
     }
 
     private let automaton: PhraseAutomaton
@@ -91,18 +95,24 @@ public struct PhrasePatternSet: Sendable {
                 let parts = alternative.splitOnEllipsis().map { $0.trimmed(" ") }
                 if parts.contains(where: \.isEmpty) { throw PatternError(description: "'...' must stand between two words in pattern '\(text)'") }
                 var pieces: [Int] = []
+                var adjacent: [Bool] = []
                 for part in parts {
-                    let key = String(decoding: PhraseAutomaton.normalisedBytes(part), as: UTF8.self)
-                    if let id = pieceIDs[key] {
-                        pieces.append(id)
-                    } else {
-                        let id = pieceIDs.count
-                        pieceIDs[key] = id
-                        phrases.append(.init(key, id: id))
-                        pieces.append(id)
+                    // The automaton knows prefixes only at a phrase's end, so a phrase is cut
+                    // after each inner prefix word and the cuts are chained as adjacent pieces.
+                    for (cutIndex, cut) in Self.cutAfterPrefixWords(part).enumerated() {
+                        if !pieces.isEmpty { adjacent.append(cutIndex > 0) }
+                        let key = String(decoding: PhraseAutomaton.normalisedBytes(cut), as: UTF8.self)
+                        if let id = pieceIDs[key] {
+                            pieces.append(id)
+                        } else {
+                            let id = pieceIDs.count
+                            pieceIDs[key] = id
+                            phrases.append(.init(key, id: id))
+                            pieces.append(id)
+                        }
                     }
                 }
-                expanded.append(Expanded(owner: owner, pieces: pieces))
+                expanded.append(Expanded(owner: owner, pieces: pieces, adjacent: adjacent))
             }
         }
         self.automaton = PhraseAutomaton(phrases: phrases)
@@ -115,6 +125,21 @@ public struct PhrasePatternSet: Sendable {
     }
 
     public var isEmpty: Bool { expanded.isEmpty }
+
+    /// `"submit* to the jurisdiction"` → `["submit*", "to the jurisdiction"]`.
+    static func cutAfterPrefixWords(_ part: String) -> [String] {
+        var cuts: [String] = []
+        var current: [Substring] = []
+        for word in part.split(separator: " ", omittingEmptySubsequences: true) {
+            current.append(word)
+            if word.count > 1, word.hasSuffix("*") {
+                cuts.append(current.joined(separator: " "))
+                current = []
+            }
+        }
+        if !current.isEmpty { cuts.append(current.joined(separator: " ")) }
+        return cuts
+    }
 
     /// Every occurrence of every pattern in `bytes[range]` that does not start inside a
     /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
@@ -155,7 +180,7 @@ public struct PhrasePatternSet: Sendable {
                 for first in firstLow..<firstHigh {
                     var end = Int(ends[first])
                     var found = true
-                    for next in pattern.pieces.dropFirst() {
+                    for (link, next) in pattern.pieces.dropFirst().enumerated() {
                         // First hit of the next part starting at or after `end`.
                         var low = Int(offsets[next]), high = Int(offsets[next + 1])
                         let limit = high
@@ -163,8 +188,16 @@ public struct PhrasePatternSet: Sendable {
                             let mid = (low + high) / 2
                             if Int(starts[mid]) < end { low = mid + 1 } else { high = mid }
                         }
-                        if low < limit, Int(starts[low]) - end <= maxGap,
-                           end == Int(starts[low]) || !Self.crossesSentence(bytes, end..<Int(starts[low])) {
+                        let joins: Bool
+                        if low == limit {
+                            joins = false
+                        } else if pattern.adjacent[link] {
+                            joins = Int(starts[low]) - end <= Self.maxWhitespaceRun && Self.isWhitespaceRun(bytes, end..<Int(starts[low]))
+                        } else {
+                            joins = Int(starts[low]) - end <= maxGap
+                                && (end == Int(starts[low]) || !Self.crossesSentence(bytes, end..<Int(starts[low])))
+                        }
+                        if joins {
                             end = Int(ends[low])
                         } else {
                             found = false
@@ -197,6 +230,22 @@ public struct PhrasePatternSet: Sendable {
             index += 1
         }
         return false
+    }
+
+    /// The longest whitespace run between the words of one phrase (text extracted from PDFs
+    /// pads words with long runs of spaces).
+    static let maxWhitespaceRun = 256
+
+    /// True when `gap` is non-empty and holds whitespace only: the join inside a phrase cut
+    /// after a prefix word.
+    @inline(__always)
+    static func isWhitespaceRun(_ bytes: [UInt8], _ gap: Range<Int>) -> Bool {
+        if gap.isEmpty { return false }
+        for index in gap {
+            let byte = bytes[index]
+            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { return false }
+        }
+        return true
     }
 
     /// True when `offset` lies in one of the sorted, non-overlapping `ranges`.

@@ -26,6 +26,16 @@ import Testing
         #expect(try found(["governed ... laws of"], in: "governed " + String(repeating: "x ", count: 50) + "laws of").isEmpty)
     }
 
+    @Test func prefixWordsInsideAPhraseJoinTheNextWordsAcrossWhitespaceOnly() throws {
+        #expect(try found(["submit* to the jurisdiction"], in: "Each party submits to the jurisdiction of Ohio") == ["submits to the jurisdiction"])
+        #expect(try found(["submit* to the jurisdiction"], in: "submitted\n    to the   jurisdiction") == ["submitted\n    to the   jurisdiction"])
+        #expect(try found(["(cooperat*|collaborat*) with (any|a) competitor"], in: "it cooperates with any competitor") == ["cooperates with any competitor"])
+        // Adjacent means adjacent: other words or punctuation in between break the phrase.
+        #expect(try found(["submit* to the jurisdiction"], in: "submits documents to the jurisdiction").isEmpty)
+        #expect(try found(["submit* to the jurisdiction"], in: "submits, to the jurisdiction").isEmpty)
+        #expect(try found(["royalt* ... percent"], in: "royalties equal to five percent") == ["royalties equal to five percent"])
+    }
+
     @Test func badPatternsAreRejectedWithAReason() {
         #expect(throws: PhrasePatternSet.PatternError.self) { try PhrasePatternSet(patterns: [("(a|b", 0)]) }
         #expect(throws: PhrasePatternSet.PatternError.self) { try PhrasePatternSet(patterns: [("a)", 0)]) }
