@@ -78,6 +78,14 @@ public struct Clause: Hashable, Codable, Sendable {
         self.children = children
     }
 
+    /// True for a contract's table of contents (the id parsers give it): its entries name
+    /// clauses ("9.2 Exclusivity .... 31"), so it has no categories of its own and is never the
+    /// clause behind a dispute.
+    public var isTableOfContents: Bool { id == Clause.tableOfContentsID }
+
+    /// The id of a table of contents.
+    public static let tableOfContentsID = "table-of-contents"
+
     /// The part of the clause before its first child: its number, heading and lead-in text.
     /// Rules attribute a match to the deepest clause whose own text holds it.
     public var ownRange: Range<Int> {

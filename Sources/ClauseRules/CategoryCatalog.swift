@@ -126,6 +126,11 @@ public struct CategoryCatalog: Sendable {
         }
 
         return document.mapClauses { clause in
+            if clause.isTableOfContents {
+                var copy = clause
+                copy.categories = []
+                return copy
+            }
             var found = byClause[clause.id] ?? []
             if let heading = clause.heading, !heading.isEmpty {
                 let bytes = Array(heading.utf8)

@@ -1,4 +1,5 @@
 import ClauseModel
+import ClauseParsing
 import Testing
 @testable import ClauseRules
 
@@ -91,6 +92,30 @@ import Testing
         for id in ["governing-law", "arbitration", "dispute-resolution"] { #expect(clause.categories.contains(id), "missing \(id)") }
         #expect(!clause.categories.contains("insurance"))
         #expect(defaultRuleSet.categories.lineage(of: "cap-on-liability") == ["cap-on-liability", "limitation-of-liability"])
+    }
+
+    /// A table of contents names clauses ("9.2 Exclusivity"); it is not one of them.
+    @Test func aTableOfContentsHasNoCategories() throws {
+        let text = """
+        DISTRIBUTION AGREEMENT
+
+        TABLE OF CONTENTS
+
+        1. Appointment; Exclusivity ........ 2
+        2. Insurance ........ 3
+        3. Governing Law ........ 4
+
+        1. Appointment; Exclusivity. Supplier appoints Distributor as its distributor in the Territory.
+
+        2. Insurance. Distributor shall maintain general liability insurance of $1,000,000.
+
+        3. Governing Law. This Agreement is governed by the laws of the State of Ohio.
+        """
+        let document = defaultRuleSet.categories.categorize(PlainTextParser().parse(path: "toc.txt", text: text))
+        let contents = try #require(document.clauses.first { $0.isTableOfContents }, "the parser should find the table of contents")
+        #expect(contents.categories.isEmpty, "\(contents.categories)")
+        #expect(try #require(document.clause(withID: "1")).categories.contains("exclusivity"))
+        #expect(try #require(document.clause(withID: "2")).categories.contains("insurance"))
     }
 
     /// An overlapping exclusion only reaches its own words; a sentence exclusion cancels a

@@ -132,7 +132,7 @@ struct DraftAssembler {
         // The preamble: everything before the first clause. With a table of contents first, the
         // cover page before it is the title and the text between it and the body the preamble.
         var introduction: ClauseDraft?
-        if let tocIndex = result.firstIndex(where: { $0.id == "table-of-contents" }) {
+        if let tocIndex = result.firstIndex(where: { $0.id == Clause.tableOfContentsID }) {
             let gapStart = result[tocIndex].range.upperBound
             let gapEnd = tocIndex + 1 < result.count ? result[tocIndex + 1].range.lowerBound : bytes.count
             if let range = trimmed(gapStart..<gapEnd) {
@@ -188,7 +188,7 @@ struct DraftAssembler {
         case .signatures:
             return "signatures"
         case .tableOfContents:
-            return "table-of-contents"
+            return Clause.tableOfContentsID
         case .heading:
             let slug = ByteText.slug(bytes, candidate.label)
             return slug.isEmpty ? "heading" : slug
