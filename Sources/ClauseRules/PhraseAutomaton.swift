@@ -50,9 +50,11 @@ public struct PhraseAutomaton: Sendable {
     }
 
     /// Normalises a phrase as the scanner normalises text: lower-case, single spaces, trimmed.
-    static func normalisedBytes(_ text: String) -> [UInt8] {
+    static func normalisedBytes(_ text: String) -> [UInt8] { normalisedBytes(text.utf8) }
+
+    static func normalisedBytes<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         var result: [UInt8] = []
-        for byte in text.utf8 {
+        for byte in bytes {
             let normal = normalise(byte)
             if normal == 0x20 && (result.isEmpty || result.last == 0x20) { continue }
             result.append(normal)
@@ -62,9 +64,14 @@ public struct PhraseAutomaton: Sendable {
     }
 
     public init(phrases: [Phrase]) {
+        self.init(normalisedPhrases: phrases.map { (Self.normalisedBytes($0.text), $0.id) })
+    }
+
+    /// Phrases already in `normalisedBytes` form (as `PhrasePatternSet` keeps them).
+    init(normalisedPhrases phrases: [(bytes: [UInt8], id: Int)]) {
         var prepared: [(bytes: [UInt8], prefix: Bool, id: Int)] = []
         for phrase in phrases {
-            var bytes = Self.normalisedBytes(phrase.text)
+            var bytes = phrase.bytes
             var prefix = false
             if bytes.last == UInt8(ascii: "*"), bytes.count > 1 {
                 bytes.removeLast()
@@ -92,54 +99,57 @@ public struct PhraseAutomaton: Sendable {
             if normal != UInt8(byte) { classOf[byte] = classOf[Int(normal)] }
         }
 
-        // Trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // Trie, in one flat table (row `node * classCount`; -1 = no child) that the failure
+        // links below then complete into the DFA in place: one allocation, not one per node.
+        var table = [Int32](repeating: -1, count: classCount)
         var terminal: [[Int32]] = [[]]
-        var depth: [Int] = [0]
         var lastClass: [Int] = [0]   // the class of the byte that leads into each node
         for (index, entry) in prepared.enumerated() {
             var node = 0
             for byte in entry.bytes {
                 let cls = Int(classOf[Int(byte)])
-                if children[node][cls] < 0 {
-                    children[node][cls] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classCount))
+                if table[node * classCount + cls] < 0 {
+                    table[node * classCount + cls] = Int32(terminal.count)
+                    table.append(contentsOf: repeatElement(-1, count: classCount))
                     terminal.append([])
-                    depth.append(depth[node] + 1)
                     lastClass.append(cls)
                 }
-                node = Int(children[node][cls])
+                node = Int(table[node * classCount + cls])
             }
             terminal[node].append(Int32(index))
         }
 
-        // Breadth-first failure links, turning the trie into a full DFA.
-        let nodeCount = children.count
+        // Breadth-first failure links, turning the trie into a full DFA. A node's row is
+        // completed when it leaves the queue; its failure node is shallower, so its row is
+        // already complete. Class 0 (bytes in no phrase) always leads back to the root.
+        let nodeCount = terminal.count
         var fail = [Int32](repeating: 0, count: nodeCount)
-        var table = [Int32](repeating: 0, count: nodeCount * classCount)
         var outputsPerNode = terminal
         var queue: [Int] = []
+        queue.reserveCapacity(nodeCount)
+        for node in 0..<nodeCount { table[node * classCount] = 0 }
         for cls in 1..<max(classCount, 1) {
-            let child = children[0][cls]
+            let child = table[cls]
             if child >= 0 {
-                table[cls] = child
                 fail[Int(child)] = 0
                 queue.append(Int(child))
+            } else {
+                table[cls] = 0
             }
         }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
+            let failRow = Int(fail[node]) * classCount
             outputsPerNode[node] += outputsPerNode[Int(fail[node])].filter { !outputsPerNode[node].contains($0) }
             for cls in 1..<classCount {
-                let child = children[node][cls]
+                let child = table[node * classCount + cls]
                 if child >= 0 {
-                    fail[Int(child)] = table[Int(fail[node]) * classCount + cls]
-                    table[node * classCount + cls] = child
+                    fail[Int(child)] = table[failRow + cls]
                     queue.append(Int(child))
                 } else {
-                    table[node * classCount + cls] = table[Int(fail[node]) * classCount + cls]
+                    table[node * classCount + cls] = table[failRow + cls]
                 }
             }
         }
@@ -167,13 +177,12 @@ public struct PhraseAutomaton: Sendable {
 
         // Encode each target as its row offset (no multiply per byte), bit-inverted (negative)
         // when the target state ends a phrase (one test per byte instead of two loads).
-        var encoded = [Int32](repeating: 0, count: table.count)
         for index in table.indices {
             let target = Int(table[index])
             let row = Int32(target * classCount)
-            encoded[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
+            table[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
         }
-        self.transitions = encoded
+        self.transitions = table
         self.outputStart = outputStart
         self.outputs = outputs
         self.phraseLength = prepared.map { Int32($0.bytes.count) }
