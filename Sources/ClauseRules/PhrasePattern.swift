@@ -158,6 +158,10 @@ public struct PhrasePatternSet: Sendable {
 
     public var isEmpty: Bool { expanded.isEmpty }
 
+    /// Builds the automaton now rather than on the first scan (for a set that will scan: rule
+    /// loading overlaps with reading the first files, the first scan does not).
+    func prepare() { _ = automaton.automaton }
+
     /// Every occurrence of every pattern in `bytes[range]` that does not start inside a
     /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [Match] {
