@@ -34,6 +34,8 @@ public struct PhraseAutomaton: Sendable {
     private let needsRightBoundary: [Bool]
     /// Prefix phrases (`assign*`) report the whole word they begin.
     private let extendsToWordEnd: [Bool]
+    /// The longest phrase (normalised bytes): the automaton's state depends on no more.
+    private let maxPhraseLength: Int
     public let isEmpty: Bool
 
     /// Lower-cases ASCII and turns every whitespace byte into a space.
@@ -205,6 +207,7 @@ public struct PhraseAutomaton: Sendable {
         self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
         self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
         self.extendsToWordEnd = prepared.map(\.prefix)
+        self.maxPhraseLength = prepared.map(\.bytes.count).max() ?? 0
     }
 
     /// Calls `report` for every whole-word occurrence of every phrase in `bytes[range]`,
@@ -212,26 +215,112 @@ public struct PhraseAutomaton: Sendable {
     public func scan(_ bytes: [UInt8], in range: Range<Int>? = nil, _ report: (Match) -> Void) {
         if isEmpty { return }
         let range = range ?? 0..<bytes.count
-        let classCount = self.classCount
         bytes.withUnsafeBufferPointer { text in
-            classOf.withUnsafeBufferPointer { classOf in
-                transitions.withUnsafeBufferPointer { table in
-                    var row = 0
-                    var index = range.lowerBound
-                    let end = range.upperBound
-                    while index < end {
-                        let next = Int(table[row &+ Int(classOf[Int(text[index])])])
-                        if next >= 0 {
-                            row = next
-                        } else {
-                            row = ~next
-                            reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: range.lowerBound, report)
-                        }
-                        index &+= 1
+            if range.count < Self.interleavedMinimum {
+                var row = 0
+                scanLane(text, row: &row, from: range.lowerBound, to: range.upperBound, reportFrom: range.lowerBound, lowerLimit: range.lowerBound, report)
+            } else {
+                scanInterleaved(text, range: range, report)
+            }
+        }
+    }
+
+    /// Below this many bytes a range is scanned in one lane.
+    static let interleavedMinimum = 16_384
+
+    /// One lane: runs the automaton from state `row` over `text[from..<to]`, reporting the
+    /// phrases that end at or after `reportFrom`.
+    @inline(__always)
+    private func scanLane(_ text: UnsafeBufferPointer<UInt8>, row: inout Int, from: Int, to end: Int, reportFrom: Int, lowerLimit: Int, _ report: (Match) -> Void) {
+        classOf.withUnsafeBufferPointer { classOf in
+            transitions.withUnsafeBufferPointer { table in
+                var index = from
+                while index < end {
+                    let next = Int(table[row &+ Int(classOf[Int(text[index])])])
+                    if next >= 0 {
+                        row = next
+                    } else {
+                        row = ~next
+                        if index >= reportFrom { reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit, report) }
                     }
+                    index &+= 1
                 }
             }
         }
+    }
+
+    /// The scan of a long text as four lanes stepped in turn over four quarters of it.
+    ///
+    /// With thousands of phrases the table is megabytes and every byte's lookup depends on the
+    /// previous one, so a single lane waits on memory most of the time; four independent lanes
+    /// keep four lookups in flight. A lane starts from the root far enough before its quarter
+    /// (`warmUpStart`) to be in the very state a single pass would have there, and reports only
+    /// from its quarter on; lanes after the first keep their matches until the lanes before
+    /// them are reported, so the order is the single pass's.
+    private func scanInterleaved(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ report: (Match) -> Void) {
+        let quarter = range.count / 4
+        let bounds = [range.lowerBound, range.lowerBound + quarter, range.lowerBound + 2 * quarter, range.lowerBound + 3 * quarter, range.upperBound]
+        var starts = bounds
+        for lane in 1..<4 { starts[lane] = warmUpStart(text, before: bounds[lane], lowerLimit: range.lowerBound) }
+        var held: [[Match]] = [[], [], [], []]
+        var rows = (0, 0, 0, 0)
+        var positions = (starts[0], starts[1], starts[2], starts[3])
+        let ends = (bounds[1], bounds[2], bounds[3], bounds[4])
+        let classCount = self.classCount
+        let lowerLimit = range.lowerBound
+        classOf.withUnsafeBufferPointer { classOf in
+            transitions.withUnsafeBufferPointer { table in
+                @inline(__always) func step(_ row: inout Int, _ index: Int, lane: Int, reportFrom: Int) {
+                    let next = Int(table[row &+ Int(classOf[Int(text[index])])])
+                    if next >= 0 {
+                        row = next
+                    } else {
+                        row = ~next
+                        if index >= reportFrom {
+                            if lane == 0 {
+                                reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit, report)
+                            } else {
+                                reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit) { held[lane].append($0) }
+                            }
+                        }
+                    }
+                }
+                while positions.0 < ends.0, positions.1 < ends.1, positions.2 < ends.2, positions.3 < ends.3 {
+                    step(&rows.0, positions.0, lane: 0, reportFrom: bounds[0])
+                    step(&rows.1, positions.1, lane: 1, reportFrom: bounds[1])
+                    step(&rows.2, positions.2, lane: 2, reportFrom: bounds[2])
+                    step(&rows.3, positions.3, lane: 3, reportFrom: bounds[3])
+                    positions.0 &+= 1
+                    positions.1 &+= 1
+                    positions.2 &+= 1
+                    positions.3 &+= 1
+                }
+            }
+        }
+        // The lanes' remainders, one at a time.
+        scanLane(text, row: &rows.0, from: positions.0, to: ends.0, reportFrom: bounds[0], lowerLimit: lowerLimit, report)
+        scanLane(text, row: &rows.1, from: positions.1, to: ends.1, reportFrom: bounds[1], lowerLimit: lowerLimit) { held[1].append($0) }
+        scanLane(text, row: &rows.2, from: positions.2, to: ends.2, reportFrom: bounds[2], lowerLimit: lowerLimit) { held[2].append($0) }
+        scanLane(text, row: &rows.3, from: positions.3, to: ends.3, reportFrom: bounds[3], lowerLimit: lowerLimit) { held[3].append($0) }
+        for lane in 1..<4 { for match in held[lane] { report(match) } }
+    }
+
+    /// Where a lane must start so that it is in the single pass's state at `position`: the
+    /// automaton reads whitespace runs as one space, and its state depends only on the last
+    /// `maxPhraseLength` bytes read that way, so that many (whitespace runs counted once)
+    /// before `position` is enough.
+    private func warmUpStart(_ text: UnsafeBufferPointer<UInt8>, before position: Int, lowerLimit: Int) -> Int {
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = position
+        var read = 0
+        while start > lowerLimit, read < maxPhraseLength {
+            start -= 1
+            if isSpace(text[start]) {
+                while start > lowerLimit, isSpace(text[start - 1]) { start -= 1 }
+            }
+            read += 1
+        }
+        return start
     }
 
     /// The rare path: the state ends one or more phrases; find where each starts (walking back
