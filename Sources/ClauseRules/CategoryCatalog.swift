@@ -53,6 +53,10 @@ public struct CategoryCatalog: Sendable {
         var headings: PhrasePatternSet
         var bodies: PhrasePatternSet
         var disputeTerms: PhrasePatternSet
+        /// The overlap exclusions alone (owners as in `bodies`), for headings: a heading is a
+        /// few words, and scanning it with `bodies` would build that large automaton again
+        /// although linting finds body patterns with its shared scan.
+        var headingExclusions: PhrasePatternSet
         var ancestors: [[Int]]   // per category: itself and its ancestors, indices
 
         static func bodyPatterns(_ categories: [ClauseCategory]) -> [(text: String, owner: Int)] {
@@ -72,6 +76,7 @@ public struct CategoryCatalog: Sendable {
             // by `categories.count + index`, sentence exclusions by `2 * categories.count + index`.
             bodies = try PhrasePatternSet(patterns: Self.bodyPatterns(categories))
             disputeTerms = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.disputeTerms.map { ($0, index) } })
+            headingExclusions = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.excludePatterns.map { ($0, categories.count + index) } })
             ancestors = categories.map { category in
                 var chain: [Int] = []
                 var current: ClauseCategory? = category
@@ -137,7 +142,7 @@ public struct CategoryCatalog: Sendable {
                 let headingMatches = compiled.headings.matches(in: bytes)
                 if !headingMatches.isEmpty {
                     // A category's exclusions cancel its heading keywords too ("Life Insurance Company").
-                    let exclusions = compiled.bodies.matches(in: bytes).filter { $0.owner >= categories.count }
+                    let exclusions = compiled.headingExclusions.matches(in: bytes)
                     for match in headingMatches where !exclusions.contains(where: { $0.owner - categories.count == match.owner && $0.range.overlaps(match.range) }) {
                         found.insert(match.owner)
                     }

@@ -34,6 +34,8 @@ public struct PhraseAutomaton: Sendable {
     private let needsRightBoundary: [Bool]
     /// Prefix phrases (`assign*`) report the whole word they begin.
     private let extendsToWordEnd: [Bool]
+    /// The longest phrase (normalised bytes): the automaton's state depends on no more.
+    private let maxPhraseLength: Int
     public let isEmpty: Bool
 
     /// Lower-cases ASCII and turns every whitespace byte into a space.
@@ -50,9 +52,11 @@ public struct PhraseAutomaton: Sendable {
     }
 
     /// Normalises a phrase as the scanner normalises text: lower-case, single spaces, trimmed.
-    static func normalisedBytes(_ text: String) -> [UInt8] {
+    static func normalisedBytes(_ text: String) -> [UInt8] { normalisedBytes(text.utf8) }
+
+    static func normalisedBytes<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         var result: [UInt8] = []
-        for byte in text.utf8 {
+        for byte in bytes {
             let normal = normalise(byte)
             if normal == 0x20 && (result.isEmpty || result.last == 0x20) { continue }
             result.append(normal)
@@ -62,9 +66,14 @@ public struct PhraseAutomaton: Sendable {
     }
 
     public init(phrases: [Phrase]) {
+        self.init(normalisedPhrases: phrases.map { (Self.normalisedBytes($0.text), $0.id) })
+    }
+
+    /// Phrases already in `normalisedBytes` form (as `PhrasePatternSet` keeps them).
+    init(normalisedPhrases phrases: [(bytes: [UInt8], id: Int)]) {
         var prepared: [(bytes: [UInt8], prefix: Bool, id: Int)] = []
         for phrase in phrases {
-            var bytes = Self.normalisedBytes(phrase.text)
+            var bytes = phrase.bytes
             var prefix = false
             if bytes.last == UInt8(ascii: "*"), bytes.count > 1 {
                 bytes.removeLast()
@@ -92,57 +101,75 @@ public struct PhraseAutomaton: Sendable {
             if normal != UInt8(byte) { classOf[byte] = classOf[Int(normal)] }
         }
 
-        // Trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // Trie, in one flat table (row `node * classCount`; -1 = no child) that the failure
+        // links below then complete into the DFA in place: one allocation, not one per node.
+        var table = [Int32](repeating: -1, count: classCount)
         var terminal: [[Int32]] = [[]]
-        var depth: [Int] = [0]
         var lastClass: [Int] = [0]   // the class of the byte that leads into each node
         for (index, entry) in prepared.enumerated() {
             var node = 0
             for byte in entry.bytes {
                 let cls = Int(classOf[Int(byte)])
-                if children[node][cls] < 0 {
-                    children[node][cls] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classCount))
+                if table[node * classCount + cls] < 0 {
+                    table[node * classCount + cls] = Int32(terminal.count)
+                    table.append(contentsOf: repeatElement(-1, count: classCount))
                     terminal.append([])
-                    depth.append(depth[node] + 1)
                     lastClass.append(cls)
                 }
-                node = Int(children[node][cls])
+                node = Int(table[node * classCount + cls])
             }
             terminal[node].append(Int32(index))
         }
 
-        // Breadth-first failure links, turning the trie into a full DFA.
-        let nodeCount = children.count
+        // Breadth-first failure links, turning the trie into a full DFA. A node's row is
+        // completed when it leaves the queue; its failure node is shallower, so its row is
+        // already complete. Class 0 (bytes in no phrase) always leads back to the root.
+        let nodeCount = terminal.count
         var fail = [Int32](repeating: 0, count: nodeCount)
-        var table = [Int32](repeating: 0, count: nodeCount * classCount)
         var outputsPerNode = terminal
         var queue: [Int] = []
+        queue.reserveCapacity(nodeCount)
+        for node in 0..<nodeCount { table[node * classCount] = 0 }
         for cls in 1..<max(classCount, 1) {
-            let child = children[0][cls]
+            let child = table[cls]
             if child >= 0 {
-                table[cls] = child
                 fail[Int(child)] = 0
                 queue.append(Int(child))
+            } else {
+                table[cls] = 0
             }
         }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
+            let failRow = Int(fail[node]) * classCount
             outputsPerNode[node] += outputsPerNode[Int(fail[node])].filter { !outputsPerNode[node].contains($0) }
             for cls in 1..<classCount {
-                let child = children[node][cls]
+                let child = table[node * classCount + cls]
                 if child >= 0 {
-                    fail[Int(child)] = table[Int(fail[node]) * classCount + cls]
-                    table[node * classCount + cls] = child
+                    fail[Int(child)] = table[failRow + cls]
                     queue.append(Int(child))
                 } else {
-                    table[node * classCount + cls] = table[Int(fail[node]) * classCount + cls]
+                    table[node * classCount + cls] = table[failRow + cls]
                 }
             }
         }
+
+        // Renumber the states breadth-first: scanning prose spends nearly all its time in the
+        // root and the states a word or two deep, and this puts their rows together at the
+        // start of the table (cache lines that stay loaded) instead of scattered through a
+        // table of many megabytes in the order the phrases were added.
+        let order = [0] + queue
+        var newNumber = [Int32](repeating: 0, count: nodeCount)
+        for (position, node) in order.enumerated() { newNumber[node] = Int32(position) }
+        var renumbered = [Int32](repeating: 0, count: table.count)
+        for (position, node) in order.enumerated() {
+            for cls in 0..<classCount { renumbered[position * classCount + cls] = newNumber[Int(table[node * classCount + cls])] }
+        }
+        table = renumbered
+        outputsPerNode = order.map { outputsPerNode[$0] }
+        lastClass = order.map { lastClass[$0] }
 
         var outputStart = [Int32](repeating: 0, count: nodeCount + 1)
         var outputs: [Int32] = []
@@ -167,13 +194,12 @@ public struct PhraseAutomaton: Sendable {
 
         // Encode each target as its row offset (no multiply per byte), bit-inverted (negative)
         // when the target state ends a phrase (one test per byte instead of two loads).
-        var encoded = [Int32](repeating: 0, count: table.count)
         for index in table.indices {
             let target = Int(table[index])
             let row = Int32(target * classCount)
-            encoded[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
+            table[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
         }
-        self.transitions = encoded
+        self.transitions = table
         self.outputStart = outputStart
         self.outputs = outputs
         self.phraseLength = prepared.map { Int32($0.bytes.count) }
@@ -181,6 +207,7 @@ public struct PhraseAutomaton: Sendable {
         self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
         self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
         self.extendsToWordEnd = prepared.map(\.prefix)
+        self.maxPhraseLength = prepared.map(\.bytes.count).max() ?? 0
     }
 
     /// Calls `report` for every whole-word occurrence of every phrase in `bytes[range]`,
@@ -188,26 +215,112 @@ public struct PhraseAutomaton: Sendable {
     public func scan(_ bytes: [UInt8], in range: Range<Int>? = nil, _ report: (Match) -> Void) {
         if isEmpty { return }
         let range = range ?? 0..<bytes.count
-        let classCount = self.classCount
         bytes.withUnsafeBufferPointer { text in
-            classOf.withUnsafeBufferPointer { classOf in
-                transitions.withUnsafeBufferPointer { table in
-                    var row = 0
-                    var index = range.lowerBound
-                    let end = range.upperBound
-                    while index < end {
-                        let next = Int(table[row &+ Int(classOf[Int(text[index])])])
-                        if next >= 0 {
-                            row = next
-                        } else {
-                            row = ~next
-                            reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: range.lowerBound, report)
-                        }
-                        index &+= 1
+            if range.count < Self.interleavedMinimum {
+                var row = 0
+                scanLane(text, row: &row, from: range.lowerBound, to: range.upperBound, reportFrom: range.lowerBound, lowerLimit: range.lowerBound, report)
+            } else {
+                scanInterleaved(text, range: range, report)
+            }
+        }
+    }
+
+    /// Below this many bytes a range is scanned in one lane.
+    static let interleavedMinimum = 16_384
+
+    /// One lane: runs the automaton from state `row` over `text[from..<to]`, reporting the
+    /// phrases that end at or after `reportFrom`.
+    @inline(__always)
+    private func scanLane(_ text: UnsafeBufferPointer<UInt8>, row: inout Int, from: Int, to end: Int, reportFrom: Int, lowerLimit: Int, _ report: (Match) -> Void) {
+        classOf.withUnsafeBufferPointer { classOf in
+            transitions.withUnsafeBufferPointer { table in
+                var index = from
+                while index < end {
+                    let next = Int(table[row &+ Int(classOf[Int(text[index])])])
+                    if next >= 0 {
+                        row = next
+                    } else {
+                        row = ~next
+                        if index >= reportFrom { reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit, report) }
                     }
+                    index &+= 1
                 }
             }
         }
+    }
+
+    /// The scan of a long text as four lanes stepped in turn over four quarters of it.
+    ///
+    /// With thousands of phrases the table is megabytes and every byte's lookup depends on the
+    /// previous one, so a single lane waits on memory most of the time; four independent lanes
+    /// keep four lookups in flight. A lane starts from the root far enough before its quarter
+    /// (`warmUpStart`) to be in the very state a single pass would have there, and reports only
+    /// from its quarter on; lanes after the first keep their matches until the lanes before
+    /// them are reported, so the order is the single pass's.
+    private func scanInterleaved(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ report: (Match) -> Void) {
+        let quarter = range.count / 4
+        let bounds = [range.lowerBound, range.lowerBound + quarter, range.lowerBound + 2 * quarter, range.lowerBound + 3 * quarter, range.upperBound]
+        var starts = bounds
+        for lane in 1..<4 { starts[lane] = warmUpStart(text, before: bounds[lane], lowerLimit: range.lowerBound) }
+        var held: [[Match]] = [[], [], [], []]
+        var rows = (0, 0, 0, 0)
+        var positions = (starts[0], starts[1], starts[2], starts[3])
+        let ends = (bounds[1], bounds[2], bounds[3], bounds[4])
+        let classCount = self.classCount
+        let lowerLimit = range.lowerBound
+        classOf.withUnsafeBufferPointer { classOf in
+            transitions.withUnsafeBufferPointer { table in
+                @inline(__always) func step(_ row: inout Int, _ index: Int, lane: Int, reportFrom: Int) {
+                    let next = Int(table[row &+ Int(classOf[Int(text[index])])])
+                    if next >= 0 {
+                        row = next
+                    } else {
+                        row = ~next
+                        if index >= reportFrom {
+                            if lane == 0 {
+                                reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit, report)
+                            } else {
+                                reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit) { held[lane].append($0) }
+                            }
+                        }
+                    }
+                }
+                while positions.0 < ends.0, positions.1 < ends.1, positions.2 < ends.2, positions.3 < ends.3 {
+                    step(&rows.0, positions.0, lane: 0, reportFrom: bounds[0])
+                    step(&rows.1, positions.1, lane: 1, reportFrom: bounds[1])
+                    step(&rows.2, positions.2, lane: 2, reportFrom: bounds[2])
+                    step(&rows.3, positions.3, lane: 3, reportFrom: bounds[3])
+                    positions.0 &+= 1
+                    positions.1 &+= 1
+                    positions.2 &+= 1
+                    positions.3 &+= 1
+                }
+            }
+        }
+        // The lanes' remainders, one at a time.
+        scanLane(text, row: &rows.0, from: positions.0, to: ends.0, reportFrom: bounds[0], lowerLimit: lowerLimit, report)
+        scanLane(text, row: &rows.1, from: positions.1, to: ends.1, reportFrom: bounds[1], lowerLimit: lowerLimit) { held[1].append($0) }
+        scanLane(text, row: &rows.2, from: positions.2, to: ends.2, reportFrom: bounds[2], lowerLimit: lowerLimit) { held[2].append($0) }
+        scanLane(text, row: &rows.3, from: positions.3, to: ends.3, reportFrom: bounds[3], lowerLimit: lowerLimit) { held[3].append($0) }
+        for lane in 1..<4 { for match in held[lane] { report(match) } }
+    }
+
+    /// Where a lane must start so that it is in the single pass's state at `position`: the
+    /// automaton reads whitespace runs as one space, and its state depends only on the last
+    /// `maxPhraseLength` bytes read that way, so that many (whitespace runs counted once)
+    /// before `position` is enough.
+    private func warmUpStart(_ text: UnsafeBufferPointer<UInt8>, before position: Int, lowerLimit: Int) -> Int {
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = position
+        var read = 0
+        while start > lowerLimit, read < maxPhraseLength {
+            start -= 1
+            if isSpace(text[start]) {
+                while start > lowerLimit, isSpace(text[start - 1]) { start -= 1 }
+            }
+            read += 1
+        }
+        return start
     }
 
     /// The rare path: the state ends one or more phrases; find where each starts (walking back

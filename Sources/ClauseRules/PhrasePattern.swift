@@ -1,3 +1,5 @@
+import Foundation
+
 /// Phrase patterns: the small, fast pattern language of categories (`Rules/categories.yml`)
 /// and of `clause-content` rules.
 ///
@@ -25,53 +27,67 @@ public struct PhrasePatternSet: Sendable {
         var adjacent: [Bool]
     }
 
-    private let automaton: PhraseAutomaton
+    private let automaton: LazyAutomaton
     private let expanded: [Expanded]
     private let pieceCount: Int
-    private let patternsByFirstPiece: [Int: [Int]]
+    /// By piece id: the patterns (indices into `expanded`) that begin with it.
+    private let patternsByFirstPiece: [[Int]]
     public let maxGap: Int
 
     /// Expands alternatives of one pattern into plain alternatives (`a (b|c)` → `a b`, `a c`).
     /// Throws a readable reason for unbalanced parentheses or empty alternatives.
     public static func expand(_ pattern: String) throws(PatternError) -> [String] {
-        var index = pattern.startIndex
-        let result = try expandSequence(pattern, &index, topLevel: true)
-        return result.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        try expandBytes(pattern).map { String(decoding: $0, as: UTF8.self) }
     }
 
     public struct PatternError: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
-    private static func expandSequence(_ text: String, _ index: inout String.Index, topLevel: Bool) throws(PatternError) -> [String] {
-        var alternatives: [[String]] = [[""]]   // alternatives of the current group, each a list of partial strings
-        var current: [String] = [""]
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "(" {
-                index = text.index(after: index)
-                let inner = try expandSequence(text, &index, topLevel: false)
-                guard index < text.endIndex, text[index] == ")" else { throw PatternError(description: "unbalanced '(' in pattern '\(text)'") }
-                index = text.index(after: index)
+    /// `expand` on UTF-8 bytes: rule loading expands thousands of patterns at start-up, and the
+    /// syntax (`(`, `)`, `|`, `?`, spaces, `...`) is all ASCII, so no `Character` work is needed.
+    static func expandBytes(_ pattern: String) throws(PatternError) -> [[UInt8]] {
+        let bytes = Array(pattern.utf8)
+        var index = 0
+        let result = try expandSequence(bytes, &index, topLevel: true, pattern: pattern)
+        // Single spaces, none at either end.
+        return result.map { alternative in
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(alternative.count)
+            for byte in alternative where byte != 0x20 || (collapsed.last != nil && collapsed.last != 0x20) { collapsed.append(byte) }
+            if collapsed.last == 0x20 { collapsed.removeLast() }
+            return collapsed
+        }
+    }
+
+    private static func expandSequence(_ text: [UInt8], _ index: inout Int, topLevel: Bool, pattern: String) throws(PatternError) -> [[UInt8]] {
+        var alternatives: [[[UInt8]]] = [[[]]]   // alternatives of the current group, each a list of partial strings
+        var current: [[UInt8]] = [[]]
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x28 {   // (
+                index += 1
+                let inner = try expandSequence(text, &index, topLevel: false, pattern: pattern)
+                guard index < text.count, text[index] == 0x29 else { throw PatternError(description: "unbalanced '(' in pattern '\(pattern)'") }
+                index += 1
                 var options = inner
-                if index < text.endIndex, text[index] == "?" {   // `(x)?`: optional group
-                    options.append("")
-                    index = text.index(after: index)
+                if index < text.count, text[index] == 0x3F {   // `(x)?`: optional group
+                    options.append([])
+                    index += 1
                 }
                 current = current.flatMap { prefix in options.map { prefix + $0 } }
-                if current.count > 4096 { throw PatternError(description: "pattern '\(text)' expands to more than 4096 alternatives") }
-            } else if character == ")" {
-                if topLevel { throw PatternError(description: "unbalanced ')' in pattern '\(text)'") }
+                if current.count > 4096 { throw PatternError(description: "pattern '\(pattern)' expands to more than 4096 alternatives") }
+            } else if byte == 0x29 {   // )
+                if topLevel { throw PatternError(description: "unbalanced ')' in pattern '\(pattern)'") }
                 break
-            } else if character == "|" {
+            } else if byte == 0x7C {   // |
                 alternatives.append(current)
-                current = [""]
-                index = text.index(after: index)
+                current = [[]]
+                index += 1
             } else {
-                // A run of plain characters is appended at once, not one character at a time
-                // (rule loading expands thousands of patterns at start-up).
-                var end = text.index(after: index)
-                while end < text.endIndex, text[end] != "(", text[end] != ")", text[end] != "|" { end = text.index(after: end) }
+                // A run of plain bytes is appended at once, not one at a time.
+                var end = index + 1
+                while end < text.count, text[end] != 0x28, text[end] != 0x29, text[end] != 0x7C { end += 1 }
                 let literal = text[index..<end]
                 current = current.map { $0 + literal }
                 index = end
@@ -79,20 +95,46 @@ public struct PhrasePatternSet: Sendable {
         }
         alternatives.append(current)
         let all = alternatives.dropFirst().flatMap { $0 }
-        for alternative in all where alternative.trimmed(" ").isEmpty {
-            throw PatternError(description: "empty alternative in pattern '\(text)'")
+        for alternative in all where alternative.allSatisfy({ $0 == 0x20 }) {
+            throw PatternError(description: "empty alternative in pattern '\(pattern)'")
         }
         return Array(all)
     }
 
+    /// Splits an expanded alternative on the `...` gap marker and trims the parts' spaces.
+    static func gapParts(_ alternative: [UInt8]) -> [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
+        var partStart = 0
+        var dots = 0
+        for (index, byte) in alternative.enumerated() {
+            if byte == 0x2E {
+                dots += 1
+                if dots == 3 {
+                    parts.append(alternative[partStart..<(index - 2)])
+                    partStart = index + 1
+                    dots = 0
+                }
+            } else {
+                dots = 0
+            }
+        }
+        parts.append(alternative[partStart...])
+        return parts.map { part in
+            var part = part
+            while part.first == 0x20 { part.removeFirst() }
+            while part.last == 0x20 { part.removeLast() }
+            return part
+        }
+    }
+
     /// - Parameter patterns: pattern text and an owner id reported with its matches.
     public init(patterns: [(text: String, owner: Int)], maxGap: Int = 80) throws(PatternError) {
-        var pieceIDs: [String: Int] = [:]
-        var phrases: [PhraseAutomaton.Phrase] = []
+        var pieceIDs: [[UInt8]: Int] = [:]
+        var phrases: [[UInt8]] = []
         var expanded: [Expanded] = []
         for (text, owner) in patterns {
-            for alternative in try Self.expand(text) {
-                let parts = alternative.splitOnEllipsis().map { $0.trimmed(" ") }
+            for alternative in try Self.expandBytes(text) {
+                let parts = Self.gapParts(alternative)
                 if parts.contains(where: \.isEmpty) { throw PatternError(description: "'...' must stand between two words in pattern '\(text)'") }
                 var pieces: [Int] = []
                 var adjacent: [Bool] = []
@@ -101,13 +143,13 @@ public struct PhrasePatternSet: Sendable {
                     // after each inner prefix word and the cuts are chained as adjacent pieces.
                     for (cutIndex, cut) in Self.cutAfterPrefixWords(part).enumerated() {
                         if !pieces.isEmpty { adjacent.append(cutIndex > 0) }
-                        let key = String(decoding: PhraseAutomaton.normalisedBytes(cut), as: UTF8.self)
+                        let key = PhraseAutomaton.normalisedBytes(cut)
                         if let id = pieceIDs[key] {
                             pieces.append(id)
                         } else {
                             let id = pieceIDs.count
                             pieceIDs[key] = id
-                            phrases.append(.init(key, id: id))
+                            phrases.append(key)
                             pieces.append(id)
                         }
                     }
@@ -115,11 +157,11 @@ public struct PhrasePatternSet: Sendable {
                 expanded.append(Expanded(owner: owner, pieces: pieces, adjacent: adjacent))
             }
         }
-        self.automaton = PhraseAutomaton(phrases: phrases)
+        self.automaton = LazyAutomaton(phrases: phrases)
         self.expanded = expanded
         self.pieceCount = pieceIDs.count
-        var byFirst: [Int: [Int]] = [:]
-        for (index, pattern) in expanded.enumerated() { byFirst[pattern.pieces[0], default: []].append(index) }
+        var byFirst = [[Int]](repeating: [], count: pieceIDs.count)
+        for (index, pattern) in expanded.enumerated() { byFirst[pattern.pieces[0]].append(index) }
         self.patternsByFirstPiece = byFirst
         self.maxGap = maxGap
     }
@@ -127,19 +169,26 @@ public struct PhrasePatternSet: Sendable {
     public var isEmpty: Bool { expanded.isEmpty }
 
     /// `"submit* to the jurisdiction"` → `["submit*", "to the jurisdiction"]`.
-    static func cutAfterPrefixWords(_ part: String) -> [String] {
-        var cuts: [String] = []
-        var current: [Substring] = []
-        for word in part.split(separator: " ", omittingEmptySubsequences: true) {
-            current.append(word)
-            if word.count > 1, word.hasSuffix("*") {
-                cuts.append(current.joined(separator: " "))
-                current = []
+    static func cutAfterPrefixWords(_ part: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var cuts: [ArraySlice<UInt8>] = []
+        var cutStart = part.startIndex
+        var wordStart = part.startIndex
+        for index in part.indices {
+            if part[index] == 0x20 {
+                wordStart = index + 1
+            } else if part[index] == 0x2A, index > wordStart, index + 1 < part.endIndex, part[index + 1] == 0x20 {
+                // A prefix word (`submit*`) with more words after it: cut here.
+                cuts.append(part[cutStart...index])
+                cutStart = index + 2
             }
         }
-        if !current.isEmpty { cuts.append(current.joined(separator: " ")) }
+        if cutStart < part.endIndex { cuts.append(part[cutStart...]) }
         return cuts
     }
+
+    /// Builds the automaton now rather than on the first scan (for a set that will scan: rule
+    /// loading overlaps with reading the first files, the first scan does not).
+    func prepare() { _ = automaton.automaton }
 
     /// Every occurrence of every pattern in `bytes[range]` that does not start inside a
     /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
@@ -148,7 +197,7 @@ public struct PhrasePatternSet: Sendable {
         // All part hits in one flat array (cheap appends), then bucketed by part with a
         // counting sort; within a part, hits stay in text order.
         var flat: [(piece: Int32, start: Int32, end: Int32)] = []
-        automaton.scan(bytes, in: range) { match in
+        automaton.automaton.scan(bytes, in: range) { match in
             flat.append((Int32(match.id), Int32(match.range.lowerBound), Int32(match.range.upperBound)))
         }
         if flat.isEmpty { return [] }
@@ -166,9 +215,11 @@ public struct PhrasePatternSet: Sendable {
         }
 
         var result: [Match] = []
-        for (piece, patterns) in patternsByFirstPiece {
+        // Only the parts that were hit can start a pattern (the final sort fixes the order).
+        for piece in 0..<pieceCount where offsets[piece] != offsets[piece + 1] {
+            let patterns = patternsByFirstPiece[piece]
+            if patterns.isEmpty { continue }
             let firstLow = Int(offsets[piece]), firstHigh = Int(offsets[piece + 1])
-            if firstLow == firstHigh { continue }
             for patternIndex in patterns {
                 let pattern = expanded[patternIndex]
                 var possible = true
@@ -261,30 +312,32 @@ public struct PhrasePatternSet: Sendable {
 }
 
 extension String {
-    /// Splits on the `...` gap marker.
-    func splitOnEllipsis() -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var dots = 0
-        for character in self {
-            if character == "." {
-                dots += 1
-                if dots == 3 { parts.append(current); current = ""; dots = 0 }
-                continue
-            }
-            current += String(repeating: ".", count: dots)
-            dots = 0
-            current.append(character)
-        }
-        current += String(repeating: ".", count: dots)
-        parts.append(current)
-        return parts
-    }
-
     func trimmed(_ characters: String) -> String {
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice.removeFirst() }
         while let last = slice.last, characters.contains(last) { slice.removeLast() }
         return String(slice)
+    }
+}
+
+/// A set's automaton, built on first use. Rule loading creates many sets that never scan: each
+/// pattern is compiled alone to validate it, and the kinds' own matchers are only fall-backs
+/// for the linter's shared scan (`SharedScan`); building their tables eagerly was most of the
+/// start-up time.
+final class LazyAutomaton: @unchecked Sendable {   // mutable state only under `lock`
+    private let lock = NSLock()
+    private var phrases: [[UInt8]]
+    private var built: PhraseAutomaton?
+
+    init(phrases: [[UInt8]]) { self.phrases = phrases }
+
+    var automaton: PhraseAutomaton {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let automaton = PhraseAutomaton(normalisedPhrases: phrases.enumerated().map { ($0.element, $0.offset) })
+        built = automaton
+        phrases = []
+        return automaton
     }
 }

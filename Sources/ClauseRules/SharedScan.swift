@@ -29,6 +29,7 @@ struct SharedScan: Sendable {
             nextOwner += maxOwner + 1
         }
         self.matcher = try PhrasePatternSet(patterns: patterns)
+        matcher.prepare()
         self.categoryOwners = categoryOwners
         self.ownerCheck = ownerCheck
         self.ownerLocal = ownerLocal

@@ -371,7 +371,7 @@ struct ClauseNumberIndex {
                     } else {
                         add(parsed.key, clause.id)
                         if parsed.key.allSatisfy({ "IVXLC".contains($0) }), let value = StructuralText.romanValue(parsed.key) { add("roman:\(value)", clause.id) }
-                        if let parentKey, !parsed.key.hasPrefix(parentKey + "."), !parentKey.contains("(") { add(parentKey + "." + parsed.key, clause.id) }
+                        if let parentKey, !parsed.key.hasPrefix(parentKey + "."), !parentKey.utf8.contains(0x28) { add(parentKey + "." + parsed.key, clause.id) }
                         fullKey = parsed.key
                     }
                 }
@@ -410,16 +410,19 @@ struct ClauseNumberIndex {
 
     enum NumberKind: Equatable { case number, article, attachment(String) }
 
+    /// The keywords `parse` recognises, in the order it tries them (built once, not per call).
+    static let numberKeywords: [(String, NumberKind)] = [("article", NumberKind.article), ("section", .number), ("clause", .number), ("paragraph", .number), ("§", .number),
+                                                         ("schedule", .attachment("schedule")), ("exhibit", .attachment("exhibit")), ("annex", .attachment("annex")),
+                                                         ("appendix", .attachment("appendix")), ("attachment", .attachment("attachment")), ("addendum", .attachment("addendum")),
+                                                         ("part", .article), ("chapter", .article)]
+
     /// `4.02.` → ("4.2", number); `ARTICLE IV` → ("4", article); `Exhibit A-1` → ("a-1", attachment
     /// exhibit); `(b)` → ("(b)", number); `Section 7` → ("7", number).
     static func parse(_ written: String) -> (key: String, kind: NumberKind)? {
         var text = written.trimmingCharacters(in: " \t:.-–—")
         var kind = NumberKind.number
         let lower = text.lowercased()
-        for (word, wordKind) in [("article", NumberKind.article), ("section", .number), ("clause", .number), ("paragraph", .number), ("§", .number),
-                                  ("schedule", .attachment("schedule")), ("exhibit", .attachment("exhibit")), ("annex", .attachment("annex")),
-                                  ("appendix", .attachment("appendix")), ("attachment", .attachment("attachment")), ("addendum", .attachment("addendum")),
-                                  ("part", .article), ("chapter", .article)] where lower.hasPrefix(word) {
+        for (word, wordKind) in numberKeywords where lower.hasPrefix(word) {
             let rest = text.dropFirst(word.count)
             guard rest.first == " " || rest.first == "\u{A0}" || word == "§" else { continue }
             text = String(rest).trimmingCharacters(in: " \u{A0}§:.")
@@ -501,6 +504,9 @@ struct ClauseNumberIndex {
         return letters - (index + 2) >= 3
     }
 
+    /// The keywords of keyword markers (a constant, not an array literal built per line).
+    static let markerKeywords: Set<String> = ["section", "article", "clause", "schedule", "exhibit", "annex", "appendix", "attachment", "addendum", "part", "§"]
+
     /// A number marker at `start`: (key, length) or nil.
     static func marker(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
         let count = bytes.count
@@ -515,7 +521,7 @@ struct ClauseNumberIndex {
             // `4.3 Records`, `4.3Records`, `4. Term`, `4.3 (a)`: a heading or a capital follows.
             while after < count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
             guard after < count, StructuralText.isUpper(bytes[after]) || bytes[after] == 0x28 || bytes[after] == 0x22 || bytes[after] == 0xE2 || bytes[after] == 0x5B else { return nil }
-            if !number.contains("."), after == end { return nil }
+            if !number.utf8.contains(0x2E), after == end { return nil }   // bytes: String.contains(String) is Foundation's range(of:)
             return (normaliseNumber(number), end - start)
         }
         if first == 0x28 { return nil }
@@ -536,7 +542,7 @@ struct ClauseNumberIndex {
         while end < count, StructuralText.isLetter(bytes[end]) || bytes[end] == 0xC2 || bytes[end] == 0xA7 { end += 1 }
         guard end > start, end - start <= 10, end < count, bytes[end] == 0x20 else { return nil }
         let word = String(decoding: bytes[start..<end].map(StructuralText.lower), as: UTF8.self)
-        guard ["section", "article", "clause", "schedule", "exhibit", "annex", "appendix", "attachment", "addendum", "part", "§"].contains(word) else { return nil }
+        guard markerKeywords.contains(word) else { return nil }
         // Title-case or upper-case keyword only.
         guard StructuralText.isUpper(bytes[start]) || first == 0xC2 else { return nil }
         var tokenStart = end + 1

@@ -268,7 +268,7 @@ public struct NumberingAnalyzer: Sendable {
             rest = String(rest.prefix { $0 != " " })
             let name = word == "§" ? "§" : word.prefix(1).uppercased() + word.dropFirst()
             if let value = Int(rest) { return Parsed(scheme: .keywordDecimal(name), value: value, token: rest) }
-            if rest.contains("."), let last = rest.split(separator: ".").last, let value = Int(last) {
+            if rest.utf8.contains(0x2E), let last = rest.split(separator: ".").last, let value = Int(last) {
                 let prefix = rest.split(separator: ".").dropLast().joined(separator: ".")
                 return Parsed(scheme: .decimal(prefix: prefix, components: rest.split(separator: ".").count), value: value, token: rest)
             }

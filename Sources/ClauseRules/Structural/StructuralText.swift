@@ -106,7 +106,7 @@ enum StructuralText {
         if length <= 1 { return length == 1 }
         if length > 4 { return false }
         let word = String(decoding: bytes[start..<period].map(lower), as: UTF8.self)
-        return abbreviations.contains(word) || word.contains(".")
+        return abbreviations.contains(word) || word.utf8.contains(0x2E)
     }
 
     static let abbreviations: Set<String> = [
