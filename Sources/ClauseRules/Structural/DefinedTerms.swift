@@ -212,7 +212,7 @@ public struct DefinedTermAnalyzer: Sendable {
     /// Definitions and quoted phrases only, without counting uses (for the party check).
     public func definitionsOnly(_ document: Document) -> DefinedTermIndex {
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
-        let (definitions, quoted, attachmentStarts) = Self.findDefinitions(document, bytes: document.bytes, definitionsClauses: Self.definitionsClauseRanges(document), nonProse: nonProse)
+        let (definitions, quoted, attachmentStarts) = Self.findDefinitions(document, bytes: document.bytes, definitionsClauses: Self.definitionsClauseRanges(document), nonProse: nonProse, withUses: false)
         return DefinedTermIndex(definitions: definitions.sorted { $0.range.lowerBound < $1.range.lowerBound }, useCounts: [:], firstUse: [:], undefined: [], quotedPhrases: quoted,
                                 attachmentStarts: attachmentStarts)
     }
@@ -241,11 +241,16 @@ public struct DefinedTermAnalyzer: Sendable {
 
     /// Finds definitions; also returns every quoted capitalised phrase (definition or not),
     /// because a phrase that appears in quotes somewhere is treated as defined by its author.
-    static func findDefinitions(_ document: Document, bytes: [UInt8], definitionsClauses: [Range<Int>], nonProse: [Range<Int>]) -> ([DefinedTerm], Set<String>, [Int]) {
+    /// Without `withUses`, the parts that only the use checks need (attachment parts, the text
+    /// each definition covers) are left out: the party check reads definitions only.
+    static func findDefinitions(_ document: Document, bytes: [UInt8], definitionsClauses: [Range<Int>], nonProse: [Range<Int>], withUses: Bool = true) -> ([DefinedTerm], Set<String>, [Int]) {
         var definitions: [DefinedTerm] = []
         var quoted = Set<String>()
         let lowered = StructuralText.lowercased(bytes)
-        let attachmentStarts = StructuralText.attachmentStarts(lowered)
+        let attachmentStarts = withUses ? StructuralText.attachmentStarts(lowered) : []
+        // The last paragraph end found: definitions lists often sit on one long line, which is
+        // then scanned once rather than once per definition.
+        var lastParagraph = 0..<0
         let markdown = document.format == .markdown
         let count = bytes.count
         var index = 0
@@ -305,6 +310,10 @@ public struct DefinedTermAnalyzer: Sendable {
                 form = parentheticalForm(openQuote: index, afterClose: afterClose, bytes: bytes, lowered: lowered)
                 if form != nil { meaningStart = StructuralText.sentenceStart(bytes, before: index, limit: 200) }
             }
+            func paragraphEnd(_ start: Int) -> Int {
+                if !lastParagraph.contains(start) { lastParagraph = start..<Self.paragraphEnd(bytes, after: start) }
+                return lastParagraph.upperBound
+            }
             if let form {
                 let meaningEnd: Int
                 if form == .parenthetical || form == .hereinafter {
@@ -319,7 +328,7 @@ public struct DefinedTermAnalyzer: Sendable {
                                                inDefinitionsClause: inDefinitions, isPointer: isPointer,
                                                inSchedule: path.contains { $0.kind == .schedule }, meaning: meaning,
                                                part: StructuralText.part(of: index, attachmentStarts),
-                                               meaningRange: form == .means || form == .definitionsClause ? meaningStart..<max(meaningStart, Self.paragraphEnd(bytes, after: meaningStart)) : 0..<0,
+                                               meaningRange: withUses && (form == .means || form == .definitionsClause) ? meaningStart..<max(meaningStart, paragraphEnd(meaningStart)) : 0..<0,
                                                hasAlternateNames: hasAlternateNames && form == .means))
             }
             index = afterClose
@@ -333,7 +342,7 @@ public struct DefinedTermAnalyzer: Sendable {
         var position = start
         for _ in 0..<2 {
             var word = position
-            if StructuralText.hasWord(Array("or".utf8), at: word, in: lowered) { word += 2 } else if StructuralText.hasWord(Array("and".utf8), at: word, in: lowered) { word += 3 } else { return position }
+            if StructuralText.hasWord(orBytes, at: word, in: lowered) { word += 2 } else if StructuralText.hasWord(andBytes, at: word, in: lowered) { word += 3 } else { return position }
             while word < bytes.count, bytes[word] == 0x20 { word += 1 }
             guard word < bytes.count else { return position }
             let open = StructuralText.openQuoteLength(bytes, word)
@@ -516,11 +525,13 @@ public struct DefinedTermAnalyzer: Sendable {
         if trimmed.hasPrefix("(as "), window.containsBytes("defined") || window.containsBytes("detined") { return true }
         // `(b) Confidential Information has the meaning specified in Section 14`: an unquoted
         // definition or index entry, not a use.
-        for verb in ["has the meaning", "shall have the meaning", "means ", "shall mean "] where trimmed.hasPrefix(verb) { return true }
+        for verb in unquotedDefinitionVerbs where trimmed.hasPrefix(verb) { return true }
         // `the Investment Advisers Act of 1940`: the full name the term abbreviates.
         if trimmed.hasPrefix("of "), trimmed.dropFirst(3).prefix(4).allSatisfy(\.isNumber), trimmed.count >= 7 { return true }
         return false
     }
+
+    static let unquotedDefinitionVerbs = ["has the meaning", "shall have the meaning", "means ", "shall mean "]
 
     /// `Term` alone on its line (a centred heading) or `Territory: …` opening a line (a form's
     /// field label).
@@ -715,16 +726,35 @@ public struct DefinedTermAnalyzer: Sendable {
         "Engineer", "Engineers", "Technician", "Technicians", "Counsel", "Supervisor", "Supervisors", "Presidents", "Officers", "Managers", "Chairmen",
     ]
 
-    /// `Software means …` / `Software shall mean …` at the start of a line or sub-clause: defined
-    /// without quotes (some definitions lists do that).
-    static func hasUnquotedDefinition(_ phrase: String, in bytes: [UInt8]) -> Bool {
-        for verb in [" means", " shall mean", ": means"] {
-            let needle = Array((phrase + verb).utf8)
-            for offset in ByteSearch.occurrences(of: needle, in: bytes) where !StructuralText.isWordByte(bytes, offset + needle.count) && !StructuralText.isWordByte(bytes, offset - 1) {
-                return true
+    /// Capitalised phrases right before `means` / `shall mean` (`(b) Software means …`): terms
+    /// some definitions lists define without quotes.
+    static let meanBytes = Array("mean".utf8)
+    static let shallBytes = Array(" shall".utf8)
+    static let orBytes = Array("or".utf8)
+    static let andBytes = Array("and".utf8)
+
+    static func unquotedDefinitions(in bytes: [UInt8]) -> Set<String> {
+        var result = Set<String>()
+        // Searched from "mean" (a space would stop the byte search at every word).
+        for found in ByteSearch.occurrences(of: meanBytes, in: bytes) where found > 0 && bytes[found - 1] == 0x20 {
+            var end = found - 1
+            let shall = shallBytes
+            if end >= shall.count, bytes[(end - shall.count)..<end].elementsEqual(shall) { end -= shall.count }
+            // Capitalised words back from `end`, at most six.
+            var start = end
+            var words = 0
+            while words < 6, start > 0 {
+                var wordStart = start
+                while wordStart > 0, bytes[wordStart - 1] == 0x20 { wordStart -= 1 }
+                let wordEnd = wordStart
+                while wordStart > 0, StructuralText.isLetter(bytes[wordStart - 1]) || bytes[wordStart - 1] == 0x2D { wordStart -= 1 }
+                guard wordStart < wordEnd, StructuralText.isUpper(bytes[wordStart]) else { break }
+                start = wordStart
+                words += 1
             }
+            if start < end { result.insert(StructuralText.collapsingSpaces(bytes[start..<end])) }
         }
-        return false
+        return result
     }
 
     /// After a phrase: capitalised words, commas and `and` up to `Agreement` (a document's title).
@@ -804,8 +834,6 @@ public struct DefinedTermAnalyzer: Sendable {
             if window.hasPrefix(" (as") || window.hasPrefix("(as"), String(window.prefix(40)).containsBytes("defined") { continue }
             // `the Cooperation agreement`: the name of another document.
             if window.hasPrefix(" agreement") || window.hasPrefix(" contract") { continue }
-            // `(c) Documentation means …`: a definition written without quotes.
-            if Self.hasUnquotedDefinition(phrase, in: bytes) { continue }
             result.append(UndefinedTermUse(term: phrase, range: value.range, count: value.count))
         }
         // "Capitalised terms used but not defined herein have the meanings given in …": the
@@ -816,6 +844,9 @@ public struct DefinedTermAnalyzer: Sendable {
             for phrase in ["capitalized terms", "capitalised terms", "not otherwise defined", "not defined herein", "not defined in this"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty {
                 return []
             }
+            // `(c) Documentation means …`: defined without quotes. One scan, only when needed.
+            let unquoted = unquotedDefinitions(in: bytes)
+            result.removeAll { unquoted.contains($0.term) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
         return result

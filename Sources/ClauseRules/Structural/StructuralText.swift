@@ -147,7 +147,8 @@ enum StructuralText {
     /// WHEREOF"). CUAD's plain text rarely marks these as schedules in the clause tree, yet each
     /// attached form, lease rider or notice restates its own definitions.
     static func attachmentStarts(_ lowered: [UInt8]) -> [Int] {
-        guard let witness = ByteSearch.occurrences(of: Array("in witness whereof".utf8), in: lowered).first else { return [] }
+        // Searched from "witness" ("w" is rarer than "i", so the byte search stops less often).
+        guard let witness = ByteSearch.occurrences(of: witnessWhereof, in: lowered).first else { return [] }
         var starts: [Int] = []
         var line = witness
         while line < lowered.count, lowered[line] != 0x0A { line += 1 }
@@ -168,6 +169,8 @@ enum StructuralText {
         }
         return starts
     }
+
+    static let witnessWhereof = Array("witness whereof".utf8)
 
     static let attachmentKeywords: [[UInt8]] = ["exhibit", "schedule", "annex", "appendix", "attachment", "addendum", "rider", "amendment"].map { Array($0.utf8) }
 
