@@ -228,6 +228,37 @@ import Testing
         #expect(!mentions(findings("duplicate-definition", text), "VRRM SHARES"))
     }
 
+    // MARK: cross-references
+
+    @Test func securitiesFormsCapitalWordsAndAmendedExhibitsAreNotMissingAttachments() {
+        let text = """
+        1. Filings. Each holder files statements on Schedule 13G with respect to the shares. Transportation Schedules     8.2.1 Nominations are accepted daily.
+
+        2. Liability. THE SUPPLIER IS NOT LIABLE UNDER THIS EXHIBIT OR THE TRADEMARKS.
+
+        3. Prices. The prices are set out in Exhibit C.
+        """
+        let messages = findings("missing-attachment", text)
+        #expect(messages.count == 1 && messages.first?.contains("Exhibit C") == true, "\(messages)")
+        let amendment = """
+        FIRST AMENDMENT TO LICENSE AGREEMENT
+
+        1. Exhibits A and C of the Agreement are amended to replace the film title.
+        """
+        #expect(findings("missing-attachment", amendment).isEmpty)
+    }
+
+    @Test func anArticleOfTheAgreementJustNamedIsExternal() {
+        let text = """
+        1. Option. The option lapses if the Dovonex Agreement is terminated by LEO pursuant to Articles 15.4 or 15.8 thereof, or under Section 9 of this Agreement.
+
+        2. Term. This Agreement lasts one year.
+        """
+        let messages = findings("broken-cross-reference", text)
+        #expect(!messages.contains { $0.contains("15.") })
+        #expect(messages.contains { $0.contains("Section 9") || $0.contains("section 9") }, "\(messages)")
+    }
+
     // MARK: inconsistent-party-name
 
     @Test func roleWordsOfThirdPartiesAreNotPartyNames() {
