@@ -43,6 +43,26 @@ import Testing
         #expect(mentions(messages, "Clinic Mark"), "a real use in clause 1 before clause 11")
     }
 
+    @Test func contentsBeforeThePreambleAndUnnumberedHeadingsAreNotUses() {
+        let text = """
+        Article XI Miscellaneous 23
+        11.2 Limitations on Parties' Authority 23
+
+        THIS JOINT VENTURE AGREEMENT ("Agreement") is made as of May 23, 2017 by and among Aizu Limited ("AFSL") and Transphorm, Inc. ("TPH") (collectively the "Parties").
+
+        1 Supply of Ingredients
+        1.1 Supplier provides the materials listed in the orders ("Ingredients"). Subject to this Agreement, AFSL buys them.
+
+        Capital Contributions 15. Each Member contributed the amounts below (the "Capital Contributions").
+
+        2. Definitions. "Agreement" means this joint venture agreement with its attachments.
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["Parties", "Ingredients", "Capital Contributions", "Agreement"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
     @Test func usesInsideADefinitionsListAreNotUsesBefore() {
         let text = """
         This Agreement (the "Agreement") is made between Stamps Inc., a Delaware corporation ("Client"), and Intuit Inc., a Delaware corporation ("Intuit").

@@ -575,7 +575,9 @@ public struct DefinedTermAnalyzer: Sendable {
             if bytes[index - 1] == 0x2E { sawDot = true }
             index -= 1
         }
-        guard sawDot, index < numberEnd, StructuralText.isDigit(bytes[index]) else { return false }
+        guard index < numberEnd, StructuralText.isDigit(bytes[index]) else { return false }
+        // `1 Supply of Ingredients`: a number without a dot counts only alone at a line start.
+        if !sawDot { return numberEnd - index <= 2 && numberEnd + 1 == start && (index == 0 || bytes[index - 1] == 0x0A) }
         return index == 0 || StructuralText.isSpace(bytes[index - 1])
     }
 
@@ -589,6 +591,8 @@ public struct DefinedTermAnalyzer: Sendable {
         guard index < bytes.count else { return true }
         // A section number (`11.4`, `4.6(d)`), or a page number followed by the next entry.
         if (bytes[index] == 0x2E && index + 1 < bytes.count && StructuralText.isDigit(bytes[index + 1])) || bytes[index] == 0x28 { return true }
+        // `Capital Contributions 15. Each of the Members …`: a heading before its clause number.
+        if index + 2 < bytes.count, bytes[index] == 0x2E, bytes[index + 1] == 0x20, StructuralText.isUpper(bytes[index + 2]) { return true }
         // `Thousand Oaks, CA 91320`: a postal code.
         if index - end > 5 { return true }
         var next = index

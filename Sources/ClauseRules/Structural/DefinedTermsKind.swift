@@ -54,6 +54,14 @@ struct DefinedTermsCheck: RuleCheck {
             || window.containsBytes(" inc.") || window.containsBytes(" llc") || window.containsBytes(" ltd")
     }
 
+    /// The sentence around `offset` (also after it: `THIS AGREEMENT ("Agreement") is made … by
+    /// and among …`) names parties.
+    static func namesParties(_ offset: Int, _ bytes: [UInt8]) -> Bool {
+        if isPreambleStyle(offset, bytes) { return true }
+        let window = String(decoding: bytes[offset..<min(bytes.count, offset + 300)].map(StructuralText.lower), as: UTF8.self)
+        return window.containsBytes(" between ") || window.containsBytes("by and among") || window.containsBytes("entered into") || window.containsBytes("made as of")
+    }
+
     /// A second definition that does not compete with the first: a verb or noun form
     /// (`When used as a verb, "Develop" means …`), a party's own term (`SutroVax's "Senior
     /// Management"`), a table-of-contents line (`SECTION 24.0 … ("I/T") …… Page 37`), the title
@@ -177,9 +185,10 @@ struct DefinedTermsCheck: RuleCheck {
                 // The preamble: the sentence of the first parenthetical definition, when it names the
                 // parties and lies in the first fifth of the text (after a cover page and contents).
                 let firstPreambleSentence = index.definitions.first { $0.form == .parenthetical || $0.form == .hereinafter }
-                    .flatMap { $0.range.lowerBound < max(30_000, context.bytes.count / 5) && Self.isPreambleStyle($0.range.lowerBound, context.bytes)
+                    .flatMap { $0.range.lowerBound < max(30_000, context.bytes.count / 5) && Self.namesParties($0.range.lowerBound, context.bytes)
                         ? StructuralText.sentenceStart(context.bytes, before: $0.range.lowerBound, limit: 2000) : nil } ?? 0
-                for definition in index.uniqueDefinitions where !definition.inDefinitionsClause {
+                // "this Agreement" needs no definition before it.
+                for definition in index.uniqueDefinitions where !definition.inDefinitionsClause && definition.term != "Agreement" && definition.term != "Contract" {
                     // Before the sentence that defines it: "This Services Agreement (the "Agreement")" is not a use before.
                     guard let use = index.firstUse[definition.term],
                           use.lowerBound < StructuralText.sentenceStart(context.bytes, before: definition.range.lowerBound) else { continue }
