@@ -165,6 +165,20 @@ import Testing
         }
     }
 
+    @Test func glossaryEntriesBrandsAndPlacesAreNotUndefined() {
+        let text = """
+        Closing: The sale of the loans.
+        Closing Date: The date of the Closing.
+        Collection Period: The period beginning on the Closing Date and ending on the last day of the month in which the Closing Date falls.
+
+        1. Lines. The Company owns the PokerOne™ Shuffler and the Random Plus™ Shuffler; the Random Plus™ line is sold worldwide except in the Caribbean, and the Caribbean ports are excluded.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Closing Date", "Random Plus", "Caribbean"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
     @Test func anAmendmentUsesTheAmendedAgreementsTerms() {
         let amendment = """
         FIRST AMENDMENT TO MANUFACTURING AGREEMENT

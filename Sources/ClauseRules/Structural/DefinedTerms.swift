@@ -725,7 +725,7 @@ public struct DefinedTermAnalyzer: Sendable {
         // Statutes, and structural words like Section (`ITEM 100` of a tariff, `Paragraphs`).
         "Statute", "Statutes", "Item", "Items", "Paragraphs", "Subsection", "Subsections", "Exhibits", "Attachments", "Annexes", "Appendices",
         // Job titles.
-        "Subparagraph", "Subparagraphs", "Crown",
+        "Subparagraph", "Subparagraphs", "Crown", "Caribbean", "Trustees",
         // Job titles.
         "Engineer", "Engineers", "Technician", "Technicians", "Counsel", "Supervisor", "Supervisors", "Presidents", "Officers", "Managers", "Chairmen",
     ]
@@ -733,6 +733,7 @@ public struct DefinedTermAnalyzer: Sendable {
     /// Capitalised phrases right before `means` / `shall mean` (`(b) Software means …`): terms
     /// some definitions lists define without quotes.
     static let meanBytes = Array("mean".utf8)
+    static let colonSpace = Array(": ".utf8)
     static let shallBytes = Array(" shall".utf8)
     static let orBytes = Array("or".utf8)
     static let andBytes = Array("and".utf8)
@@ -757,6 +758,15 @@ public struct DefinedTermAnalyzer: Sendable {
                 words += 1
             }
             if start < end { result.insert(StructuralText.collapsingSpaces(bytes[start..<end])) }
+        }
+        // `Closing Date: The date of the Closing.` at a line start: a glossary entry.
+        for colon in ByteSearch.occurrences(of: colonSpace, in: bytes) {
+            var start = colon
+            while start > 0, bytes[start - 1] != 0x0A, colon - start < 60 { start -= 1 }
+            guard start == 0 || bytes[start - 1] == 0x0A else { continue }
+            while start < colon, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            guard start < colon, StructuralText.isUpper(bytes[start]), colon + 2 < bytes.count, StructuralText.isUpper(bytes[colon + 2]) else { continue }
+            result.insert(StructuralText.collapsingSpaces(bytes[start..<colon]))
         }
         return result
     }
@@ -828,6 +838,8 @@ public struct DefinedTermAnalyzer: Sendable {
             let after = value.range.upperBound
             let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)
             if window.containsBytes("as defined") || window.containsBytes("as such term") { continue }
+            // `the Random Plus™ Shuffler`: a brand.
+            if after + 1 < bytes.count, (bytes[after] == 0xE2 && bytes[after + 1] == 0x84) || (bytes[after] == 0xC2 && bytes[after + 1] == 0xAE) { continue }
             // `Point(s) of Delivery`: an irregular form of a longer name.
             if window.hasPrefix("(s)") { continue }
             // `the Trademark, Trade Name, Domain and Related Rights License Agreement`: part of a title.
