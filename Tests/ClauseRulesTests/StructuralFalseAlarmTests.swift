@@ -247,6 +247,33 @@ import Testing
         }
     }
 
+    @Test func aListEntryRestatingARecitalOrAPartyIsNoDuplicate() {
+        let text = """
+        SPONSORSHIP AGREEMENT
+
+        HEALTHCARE CAPITAL CORP., a British Columbia company
+        (the "Issuer");
+
+        AND:
+
+        C.M. OLIVER & COMPANY LIMITED, an investment dealer
+        (the "Sponsor").
+
+        A. FibroGen develops inhibitors which stabilize hypoxia inducible factor ("HIF"), and markets its product known as MOXATAG® ("MOXATAG").
+
+        1. Definitions.
+        (d) "Issuer" means HEALTHCARE CAPITAL CORP.;
+        (e) "HIF" shall mean hypoxia inducible factor.
+        (f) "MOXATAG" means the prescription drug known as MOXATAG® tablets.
+        (g) "Sponsor" means the lead underwriter of the offering.
+        """
+        let messages = findings("duplicate-definition", text)
+        for term in ["Issuer", "HIF", "MOXATAG"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        #expect(mentions(messages, "Sponsor"), "a different meaning is still reported")
+    }
+
     @Test func eachAttachedFormMayDefineItsOwnTerms() {
         let text = """
         This Remarketing Agreement (the "Agreement") is made between Nuveen Fund, a Massachusetts trust (the "Fund"), and Citigroup Inc., a Delaware corporation (the "Agent").

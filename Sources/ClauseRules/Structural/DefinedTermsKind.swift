@@ -87,6 +87,14 @@ struct DefinedTermsCheck: RuleCheck {
            ["Agreement", "Contract", "Amendment"].contains(earlier.term) { return true }
         if earlier.form == .parenthetical, later.form == .parenthetical, earlier.term.utf8.allSatisfy({ !StructuralText.isLower($0) }),
            let first = spelledOut(earlier, bytes), first == spelledOut(later, bytes) { return true }
+        // A recital's `hypoxia inducible factor ("HIF")` and the list's `"HIF" shall mean hypoxia
+        // inducible factor`; a preamble's party and `"Issuer" means HealthCare Capital Corp.`.
+        for (parenthetical, means) in [(earlier, later), (later, earlier)] where parenthetical.form == .parenthetical && means.form == .means {
+            if parenthetical.term.utf8.allSatisfy({ !StructuralText.isLower($0) }), let word = spelledOut(parenthetical, bytes), word.utf8.count >= 3,
+               means.meaning.containsBytes(word) { return true }
+            let entity = String(means.meaning.prefix { $0 != ";" && $0 != "\"" }).trimmingCharacters(" .;,")
+            if entity.utf8.count < 80, [" corp", " inc", " limited", " llc", " ltd", " company", " l.p"].contains(where: { entity.hasSuffix($0) || entity.hasSuffix($0 + ".") }) { return true }
+        }
         return false
     }
 
