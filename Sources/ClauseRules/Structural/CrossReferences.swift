@@ -116,7 +116,11 @@ public struct CrossReferenceResolver: Sendable {
             var targets: [String] = []
             for label in parsed.labels {
                 let resolution = index.resolve(label: label, target: keyword.target, keyword: keyword.singular, at: range, in: document)
-                if !resolution.resolved, keyword.target != .attachment, Self.looksLikeStatute(label) || isAmendment { continue }
+                // An amendment's references point into the agreement it amends, its exhibits too
+                // ("Exhibits A and C are amended to …").
+                if !resolution.resolved, (keyword.target != .attachment && Self.looksLikeStatute(label)) || isAmendment { continue }
+                // `statements on Schedule 13G`: a securities form, not an attachment.
+                if !resolution.resolved, keyword.target == .attachment, keyword.singular == "schedule", Self.securitiesForms.contains(label.uppercased()) { continue }
                 // "article 58 of the petroleum code" in a contract without articles.
                 if !resolution.resolved, keyword.target == .article, !index.hasArticles { continue }
                 labels.append(CrossReference.Label(text: label, resolved: resolution.resolved))
@@ -128,6 +132,13 @@ public struct CrossReferenceResolver: Sendable {
         }
         return result
     }
+
+    /// SEC forms named "Schedule …" (beneficial ownership, proxy and tender offer statements).
+    static let securitiesForms: Set<String> = ["13D", "13G", "13E-3", "13E-4", "14A", "14C", "14D-1", "14D-9", "TO"]
+
+    /// Capital words that follow an attachment keyword in all-caps text (`THIS EXHIBIT OR THE
+    /// TRADEMARKS`) but are no labels.
+    static let capitalWords: Set<String> = ["OR", "AND", "TO", "OF", "IN", "AS", "AT", "BY", "IS", "IT", "ON", "IF", "BE", "NO", "SO", "WE", "AN", "A"]
 
     /// `Section 409A`, `Section 1031`: a statute's section, not this contract's.
     static func looksLikeStatute(_ label: String) -> Bool {
@@ -146,6 +157,9 @@ public struct CrossReferenceResolver: Sendable {
             position += bytes[position] == 0x20 ? 1 : 2
         }
         if position == start, bytes[max(0, start - 1)] != 0xA7 { return nil }
+        // `Transportation Schedules     8.2.1 Nominations`: a heading's word, then a section number
+        // set off by layout spaces.
+        if target == .attachment, position - start > 3 { return nil }
         guard let (first, firstEnd) = parseLabel(bytes: bytes, from: position, target: target) else { return nil }
         var labels = [first]
         var base = first.hasPrefix("(") ? "" : String(first.prefix { $0 != "(" })
@@ -201,6 +215,8 @@ public struct CrossReferenceResolver: Sendable {
                 guard StructuralText.romanValue(letters) != nil || letters.count == 1 else { return nil }
             case .attachment:
                 guard letters.count <= 2 || StructuralText.romanValue(letters) != nil else { return nil }
+                // `EXHIBIT OR THE …`: a word of all-caps text ("A" stays a label unless a word follows).
+                if Self.capitalWords.contains(letters), letters != "A" || (position + 1 < bytes.count && bytes[position] == 0x20 && StructuralText.isUpper(bytes[position + 1]) && position + 2 < bytes.count && StructuralText.isUpper(bytes[position + 2])) { return nil }
                 // `Schedule FT-A`, `Exhibit A-1`: one label.
                 while position + 1 < bytes.count, bytes[position] == 0x2D, StructuralText.isAlnum(bytes[position + 1]) {
                     position += 1
@@ -287,6 +303,8 @@ public struct CrossReferenceResolver: Sendable {
             words.append(String(decoding: lowered[start..<end], as: UTF8.self))
             rawWords.append(bytes[start..<end])
         }
+        // `terminated by LEO pursuant to Article 15.2 thereof`: the other agreement just named.
+        if words.first == "thereof" { return true }
         guard let first = words.first, ["of", "under", "in", "to", "within"].contains(first), words.count >= 2 else { return false }
         let second = words[1]
         if ["this", "hereof", "herein", "hereto", "hereunder", "these", "which", "such", "each", "any", "respect", "accordance", "order", "connection", "addition", "writing", "effect", "case", "full", "part", "no"].contains(second) {

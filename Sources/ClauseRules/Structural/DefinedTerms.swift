@@ -32,6 +32,15 @@ public struct DefinedTerm: Hashable, Sendable {
     /// What the definition says, normalised (lower case, single spaces, at most 200 bytes), to
     /// tell a repeated definition from a different one.
     public var meaning: String
+    /// Which document of the file holds the definition: 0 for the agreement, n for the n-th
+    /// attachment after the signature block (see `StructuralText.attachmentStarts`).
+    public var part: Int = 0
+    /// What the definition says (`means …` up to the sentence end); uses of other terms inside
+    /// it are not "used before definition" (a definitions list names terms defined later).
+    public var meaningRange: Range<Int> = 0..<0
+    /// True for `"Storage Area Network" or "SAN" means …`: the text may use either name, so
+    /// the first is not "unused" when only the other appears.
+    public var hasAlternateNames: Bool = false
 }
 
 /// A capitalised phrase used like a defined term (`the Deliverables`) that nothing defines.
@@ -55,6 +64,8 @@ public struct DefinedTermIndex: Sendable {
     /// Every quoted capitalised phrase, defining or not (a phrase its author put in quotes is
     /// treated as defined by the other checks).
     public var quotedPhrases: Set<String>
+    /// Where attached documents begin (see `StructuralText.attachmentStarts`).
+    public var attachmentStarts: [Int] = []
 
     /// The first definition of each term, in document order.
     public var uniqueDefinitions: [DefinedTerm] {
@@ -84,7 +95,7 @@ public struct DefinedTermAnalyzer: Sendable {
         let bytes = document.bytes
         let definitionsClauses = Self.definitionsClauseRanges(document)
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
-        var (definitions, quoted) = Self.findDefinitions(document, bytes: bytes, definitionsClauses: definitionsClauses, nonProse: nonProse)
+        var (definitions, quoted, attachmentStarts) = Self.findDefinitions(document, bytes: bytes, definitionsClauses: definitionsClauses, nonProse: nonProse)
         let headings = document.headingRanges()
         // Titles and headings name things; a term there is not yet "used" (for used-before-definition).
         var titleAndHeadings = headings + document.clauses.filter { $0.kind == .title || $0.kind == .preamble }.map(\.span.byteRange)
@@ -102,6 +113,11 @@ public struct DefinedTermAnalyzer: Sendable {
         }
         
         let definitionRanges = definitions.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        // The text of `"X" means …` definitions: a definitions list uses terms defined further on.
+        let meaningRanges = definitions.map(\.meaningRange).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+            .reduce(into: [Range<Int>]()) { merged, range in
+                if let last = merged.last, range.lowerBound < last.upperBound { merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound) } else { merged.append(range) }
+            }
         // All-caps definitions ("CONTENT") are also used in title case ("Content").
         var capsAliases: [[UInt8]: [UInt8]] = [:]
         for term in termSet.sorted() where term.utf8.allSatisfy({ !StructuralText.isLower($0) }) && term.utf8.contains(where: StructuralText.isUpper) && term.utf8.count > 3 {
@@ -116,6 +132,8 @@ public struct DefinedTermAnalyzer: Sendable {
         for key in termsByKey.keys { termsByKey[key]!.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) } }
         var useCounts: [String: Int] = [:]
         var firstUse: [String: Range<Int>] = [:]
+        // Terms the text announces before their definition (`the Closing Date (as defined below)`).
+        var announced = Set<String>()
         var candidates: [String: (range: Range<Int>, count: Int)] = [:]
         let count = bytes.count
         var index = 0
@@ -147,9 +165,14 @@ public struct DefinedTermAnalyzer: Sendable {
                     // Part of a longer name ("Cloud Services Agreement") is not yet a use of "Services".
                     let partOfName = (previousWordEnd + 1 == index && previousWordStart >= 0 && StructuralText.isUpper(bytes[previousWordStart]))
                         || (end + 1 < count && bytes[end] == 0x20 && StructuralText.isUpper(bytes[end + 1]))
-                    if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings),
-                       !Self.isQuotedOrForwardReference(index, end, in: bytes) {
-                        firstUse[name] = index..<end
+                    if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings) {
+                        if Self.isForwardReference(end, in: bytes) {
+                            announced.insert(name)
+                        } else if !announced.contains(name), !Self.isQuotedOrForwardReference(index, end, in: bytes), !StructuralText.isInside(index, meaningRanges),
+                                  !Self.isNumberedHeading(index, in: bytes), !Self.isRunInHeading(index, end, in: bytes), !Self.isIndexEntry(end, in: bytes),
+                                  !Self.isLineLabel(index, end, in: bytes) {
+                            firstUse[name] = index..<end
+                        }
                     }
                 }
                 index = end
@@ -162,7 +185,9 @@ public struct DefinedTermAnalyzer: Sendable {
                !StructuralText.isInside(index, headings), !StructuralText.isInside(index, nonProse), !StructuralText.isInside(index, definitionRanges) {
                 let end = Self.titleCaseRun(from: index, in: bytes)
                 if end > index {
-                    let phrase = String(decoding: bytes[index..<end], as: UTF8.self)
+                    let phrase = StructuralText.collapsingSpaces(bytes[index..<end])
+                    // `By: Värde Partners, L.P., its General Partner`: a signature block's title.
+                    if bytes[previousWordStart] == 0x69, Self.isSignatureTitle(previousWordStart, end, in: bytes) { index = end; continue }
                     if let existing = candidates[phrase] { candidates[phrase] = (existing.range, existing.count + 1) } else { candidates[phrase] = (index..<end, 1) }
                     index = end
                     continue
@@ -173,7 +198,7 @@ public struct DefinedTermAnalyzer: Sendable {
 
         let undefined = Self.filterUndefined(candidates, document: document, bytes: bytes, defined: termSet, quoted: quoted, knownNames: knownNames, minimumUses: minimumUndefinedUses)
         definitions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return DefinedTermIndex(definitions: definitions, useCounts: useCounts, firstUse: firstUse, undefined: undefined, quotedPhrases: quoted)
+        return DefinedTermIndex(definitions: definitions, useCounts: useCounts, firstUse: firstUse, undefined: undefined, quotedPhrases: quoted, attachmentStarts: attachmentStarts)
     }
 
     /// The first two bytes at `index` packed into one integer: the lookup
@@ -187,8 +212,9 @@ public struct DefinedTermAnalyzer: Sendable {
     /// Definitions and quoted phrases only, without counting uses (for the party check).
     public func definitionsOnly(_ document: Document) -> DefinedTermIndex {
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
-        let (definitions, quoted) = Self.findDefinitions(document, bytes: document.bytes, definitionsClauses: Self.definitionsClauseRanges(document), nonProse: nonProse)
-        return DefinedTermIndex(definitions: definitions.sorted { $0.range.lowerBound < $1.range.lowerBound }, useCounts: [:], firstUse: [:], undefined: [], quotedPhrases: quoted)
+        let (definitions, quoted, attachmentStarts) = Self.findDefinitions(document, bytes: document.bytes, definitionsClauses: Self.definitionsClauseRanges(document), nonProse: nonProse, withUses: false)
+        return DefinedTermIndex(definitions: definitions.sorted { $0.range.lowerBound < $1.range.lowerBound }, useCounts: [:], firstUse: [:], undefined: [], quotedPhrases: quoted,
+                                attachmentStarts: attachmentStarts)
     }
 
     // MARK: Definitions
@@ -215,10 +241,16 @@ public struct DefinedTermAnalyzer: Sendable {
 
     /// Finds definitions; also returns every quoted capitalised phrase (definition or not),
     /// because a phrase that appears in quotes somewhere is treated as defined by its author.
-    static func findDefinitions(_ document: Document, bytes: [UInt8], definitionsClauses: [Range<Int>], nonProse: [Range<Int>]) -> ([DefinedTerm], Set<String>) {
+    /// Without `withUses`, the parts that only the use checks need (attachment parts, the text
+    /// each definition covers) are left out: the party check reads definitions only.
+    static func findDefinitions(_ document: Document, bytes: [UInt8], definitionsClauses: [Range<Int>], nonProse: [Range<Int>], withUses: Bool = true) -> ([DefinedTerm], Set<String>, [Int]) {
         var definitions: [DefinedTerm] = []
         var quoted = Set<String>()
         let lowered = StructuralText.lowercased(bytes)
+        let attachmentStarts = withUses ? StructuralText.attachmentStarts(lowered) : []
+        // The last paragraph end found: definitions lists often sit on one long line, which is
+        // then scanned once rather than once per definition.
+        var lastParagraph = 0..<0
         let markdown = document.format == .markdown
         let count = bytes.count
         var index = 0
@@ -242,7 +274,7 @@ public struct DefinedTermAnalyzer: Sendable {
             if termStart + 5 < count, bytes[termStart] == 0x74, bytes[termStart + 1] == 0x68, bytes[termStart + 2] == 0x65, bytes[termStart + 3] == 0x20, StructuralText.isUpper(bytes[termStart + 4]) { termStart += 4 }
             guard let termEnd = termEnd(from: termStart, in: bytes, bold: isBold ? byte : nil) else { index += openLength; continue }
             let closeLength = isBold ? 2 : StructuralText.closeQuoteLength(bytes, termEnd)
-            let term = String(decoding: bytes[termStart..<termEnd], as: UTF8.self)
+            let term = StructuralText.collapsingSpaces(bytes[termStart..<termEnd])
             // "90", "3": numbers in quotes are not terms.
             guard bytes[termStart..<termEnd].contains(where: StructuralText.isLetter) else { index = termEnd; continue }
             quoted.insert(term)
@@ -255,6 +287,10 @@ public struct DefinedTermAnalyzer: Sendable {
             var after = afterClose
             while after < count, bytes[after] == 0x2A || bytes[after] == 0x5F || bytes[after] == 0x20 || bytes[after] == 0x2C || (bytes[after] == 0x22 && isBold) { after += 1 }
             var isPointer = false
+            // `"Joint Governance Committee" or "JGC" has the meaning …`: an alternate name between.
+            let beforeAlternates = after
+            after = Self.skippingAlternateNames(from: after, in: bytes, lowered: lowered)
+            let hasAlternateNames = after != beforeAlternates
             for verb in meansVerbs where StructuralText.hasWord(verb, at: after, in: lowered) {
                 form = .means
                 meaningStart = after + verb.count
@@ -262,6 +298,9 @@ public struct DefinedTermAnalyzer: Sendable {
                 isPointer = verbText.containsBytes("meaning") || verbText.containsBytes("defined")
                 break
             }
+            // `All references to "this Agreement" or any "Facility Addendum" shall include …`: an
+            // interpretation rule quoting terms, not a definition.
+            if form == .means, String(decoding: lowered[max(0, index - 40)..<index], as: UTF8.self).containsBytes("references to") { form = nil; isPointer = false }
             let inDefinitions = StructuralText.isInside(index, definitionsClauses)
             if form == nil, inDefinitions, isAtClauseStart(index, in: bytes) {
                 form = .definitionsClause
@@ -270,6 +309,10 @@ public struct DefinedTermAnalyzer: Sendable {
             if form == nil, !isBold {
                 form = parentheticalForm(openQuote: index, afterClose: afterClose, bytes: bytes, lowered: lowered)
                 if form != nil { meaningStart = StructuralText.sentenceStart(bytes, before: index, limit: 200) }
+            }
+            func paragraphEnd(_ start: Int) -> Int {
+                if !lastParagraph.contains(start) { lastParagraph = start..<Self.paragraphEnd(bytes, after: start) }
+                return lastParagraph.upperBound
             }
             if let form {
                 let meaningEnd: Int
@@ -283,11 +326,34 @@ public struct DefinedTermAnalyzer: Sendable {
                 if meaning.hasPrefix("as defined") || meaning.hasPrefix("as set forth") { isPointer = true }
                 definitions.append(DefinedTerm(term: term, range: termStart..<termEnd, form: form, clauseID: path.last?.id,
                                                inDefinitionsClause: inDefinitions, isPointer: isPointer,
-                                               inSchedule: path.contains { $0.kind == .schedule }, meaning: meaning))
+                                               inSchedule: path.contains { $0.kind == .schedule }, meaning: meaning,
+                                               part: StructuralText.part(of: index, attachmentStarts),
+                                               meaningRange: withUses && (form == .means || form == .definitionsClause) ? meaningStart..<max(meaningStart, paragraphEnd(meaningStart)) : 0..<0,
+                                               hasAlternateNames: hasAlternateNames && form == .means))
             }
             index = afterClose
         }
-        return (definitions, quoted)
+        return (definitions, quoted, attachmentStarts)
+    }
+
+    /// After a quoted term, `or "JGC"` / `and "Develop"` (each alternate quoted, at most two):
+    /// the offset after them (and the spaces and commas that follow), else `start`.
+    static func skippingAlternateNames(from start: Int, in bytes: [UInt8], lowered: [UInt8]) -> Int {
+        var position = start
+        for _ in 0..<2 {
+            var word = position
+            if StructuralText.hasWord(orBytes, at: word, in: lowered) { word += 2 } else if StructuralText.hasWord(andBytes, at: word, in: lowered) { word += 3 } else { return position }
+            while word < bytes.count, bytes[word] == 0x20 { word += 1 }
+            guard word < bytes.count else { return position }
+            let open = StructuralText.openQuoteLength(bytes, word)
+            guard open > 0 else { return position }
+            var close = word + open
+            while close < min(bytes.count, word + 80), StructuralText.closeQuoteLength(bytes, close) == 0, bytes[close] != 0x0A { close += 1 }
+            guard close < bytes.count, StructuralText.closeQuoteLength(bytes, close) > 0 else { return position }
+            position = close + StructuralText.closeQuoteLength(bytes, close)
+            while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x2C || bytes[position] == 0x2A { position += 1 }
+        }
+        return position
     }
 
     /// `(the Services)`, `(collectively, the Deliverables)`: a definition written without quotes.
@@ -327,8 +393,9 @@ public struct DefinedTermAnalyzer: Sendable {
                 break
             }
             if byte == 0x20 {
-                words += 1
-                if words > 8 || (index + 1 < limit && bytes[index + 1] == 0x20) { return nil }
+                // PDF text pads words (`Registration   Statement`): a run of spaces is one gap.
+                if bytes[index - 1] != 0x20 { words += 1 }
+                if words > 8 { return nil }
             } else if !(StructuralText.isAlnum(byte) || byte == 0x2D || byte == 0x27 || byte == 0x26 || byte == 0x2E || byte == 0x2F || byte >= 0x80) {
                 return nil
             }
@@ -336,6 +403,8 @@ public struct DefinedTermAnalyzer: Sendable {
             index += 1
         }
         guard index < limit, index > start, bytes[index - 1] != 0x20 else { return nil }
+        // `QuickBooks ------------------------- Site`: a form's rule line, not a term.
+        if bytes[start..<index].contains(0x2D), (start..<(index - 1)).contains(where: { bytes[$0] == 0x2D && bytes[$0 + 1] == 0x2D }) { return nil }
         // A sentence in quotes ("Yes. No.") is not a term.
         if bytes[index - 1] == 0x2E, words > 1 { return nil }
         return index
@@ -388,6 +457,12 @@ public struct DefinedTermAnalyzer: Sendable {
                before > 0, StructuralText.isAlnum(bytes[before - 1]) {
                 return nil
             }
+            // `Exhibits 8 ("Lease of the Stock"), 9 ("…") and 11 ("Main Elements Services")`: titles
+            // of a list of numbered attachments, however far the keyword is.
+            if before > 0, StructuralText.isDigit(bytes[before - 1]) {
+                let list = String(decoding: lowered[max(0, before - 160)..<before], as: UTF8.self)
+                if ["exhibits ", "schedules ", "annexes ", "appendices ", "attachments ", "sections ", "clauses ", "articles "].contains(where: { list.containsBytes($0) }) { return nil }
+            }
             // After the term: `)`, or another term of the parenthetical, or a comma.
             var after = afterClose
             while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x2A || bytes[after] == 0x5F { after += 1 }
@@ -405,6 +480,15 @@ public struct DefinedTermAnalyzer: Sendable {
             return .hereinafter
         }
         return nil
+    }
+
+    /// The end of the line (paragraph) from `offset`, at most 3 000 bytes on: a definition's
+    /// sub-items (`(iv) Intellectual Property of …`) are part of it.
+    static func paragraphEnd(_ bytes: [UInt8], after offset: Int) -> Int {
+        var end = offset
+        let limit = min(bytes.count, offset + 3000)
+        while end < limit, bytes[end] != 0x0A { end += 1 }
+        return end
     }
 
     static func normalisedMeaning(_ lowered: [UInt8], _ range: Range<Int>) -> String {
@@ -426,12 +510,103 @@ public struct DefinedTermAnalyzer: Sendable {
     /// "(as defined below)", or a table-of-contents entry ("2.3 Trademarks   12").
     static func isQuotedOrForwardReference(_ start: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
         if start > 0, bytes[start - 1] == 0x22 || bytes[start - 1] == 0x9C { return true }
-        let window = String(decoding: bytes[end..<min(bytes.count, end + 30)].map(StructuralText.lower), as: UTF8.self)
+        // `Certificate of Analysis (COA)`: defined without quotes; `ARTICLE I [Term]`: a heading.
+        if start > 0, end < bytes.count, (bytes[start - 1] == 0x28 && bytes[end] == 0x29) || (bytes[start - 1] == 0x5B && bytes[end] == 0x5D) { return true }
+        return isForwardReference(end, in: bytes)
+    }
+
+    /// `(as defined below)`, `(as such terms are defined below)`, `(as hereinafter defined)`
+    /// after a use: the author points at a definition further on.
+    static func isForwardReference(_ end: Int, in bytes: [UInt8]) -> Bool {
+        let window = String(decoding: bytes[end..<min(bytes.count, end + 45)].map(StructuralText.lower), as: UTF8.self)
         if window.containsBytes("defined below") || window.containsBytes("as defined") || window.containsBytes("hereinafter defined") || window.containsBytes("defined in") { return true }
+        // `(as such terms are defined below)`, `(as hereinafter  defined)`, `(as detined herein)`.
+        let trimmed = window.drop { $0 == " " }
+        if trimmed.hasPrefix("(as "), window.containsBytes("defined") || window.containsBytes("detined") { return true }
+        // `(b) Confidential Information has the meaning specified in Section 14`: an unquoted
+        // definition or index entry, not a use.
+        for verb in unquotedDefinitionVerbs where trimmed.hasPrefix(verb) { return true }
+        // `the Investment Advisers Act of 1940`: the full name the term abbreviates.
+        if trimmed.hasPrefix("of "), trimmed.dropFirst(3).prefix(4).allSatisfy(\.isNumber), trimmed.count >= 7 { return true }
+        return false
+    }
+
+    static let unquotedDefinitionVerbs = ["has the meaning", "shall have the meaning", "means ", "shall mean "]
+
+    /// `Term` alone on its line (a centred heading) or `Territory: …` opening a line (a form's
+    /// field label).
+    static func isLineLabel(_ start: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
+        var before = start
+        while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x09 { before -= 1 }
+        guard before == 0 || bytes[before - 1] == 0x0A else { return false }
+        var after = end
+        while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+        return after >= bytes.count || bytes[after] == 0x0A || bytes[after] == 0x3A
+    }
+
+    /// A table-of-contents entry: the term followed by dots or spaces and a page number.
+    static func isTableOfContentsEntry(_ end: Int, in bytes: [UInt8]) -> Bool {
         var next = end
         while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x2E { next += 1 }
         if next > end + 1, next < bytes.count, StructuralText.isDigit(bytes[next]) { return true }
         return false
+    }
+
+    /// `… any such claim. Confidential Information. Each Party agrees …`: a clause heading run
+    /// into the text (PDF extraction), at a sentence start and closed by a period.
+    static func isRunInHeading(_ start: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
+        guard end + 2 < bytes.count, bytes[end] == 0x2E, bytes[end + 1] == 0x20 || bytes[end + 1] == 0x0A else { return false }
+        var before = start
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        // After a line break, a sentence's period, or a list label (`(xxxviii) Investment Company Act.`).
+        return before == 0 || bytes[before - 1] == 0x0A || (before < start && (bytes[before - 1] == 0x2E || bytes[before - 1] == 0x29))
+    }
+
+    /// `4.1 General Manager`, `9. Confidential Information`, `1.41 PHL GIE Persons.`: only a
+    /// clause number (with a dot) before the word on its line, or after a sentence: a heading or
+    /// a table-of-contents entry, which names the term before the text defines it.
+    static func isNumberedHeading(_ start: Int, in bytes: [UInt8]) -> Bool {
+        var index = start
+        while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { index -= 1 }
+        guard index < start else { return false }
+        let numberEnd = index
+        var sawDot = false
+        while index > 0, StructuralText.isDigit(bytes[index - 1]) || bytes[index - 1] == 0x2E {
+            if bytes[index - 1] == 0x2E { sawDot = true }
+            index -= 1
+        }
+        guard index < numberEnd, StructuralText.isDigit(bytes[index]) else { return false }
+        // `1 Supply of Ingredients`: a number without a dot counts only alone at a line start.
+        if !sawDot { return numberEnd - index <= 2 && numberEnd + 1 == start && (index == 0 || bytes[index - 1] == 0x0A) }
+        return index == 0 || StructuralText.isSpace(bytes[index - 1])
+    }
+
+    /// `Relocation Fee 15   6.8 …`, `Infringement Actions 11.4(a)`: a term followed by a page or
+    /// section number, as in a table of contents or an index of defined terms.
+    static func isIndexEntry(_ end: Int, in bytes: [UInt8]) -> Bool {
+        if isTableOfContentsEntry(end, in: bytes) { return true }
+        guard end + 1 < bytes.count, bytes[end] == 0x20, StructuralText.isDigit(bytes[end + 1]) else { return false }
+        var index = end + 1
+        while index < bytes.count, StructuralText.isDigit(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return true }
+        // A section number (`11.4`, `4.6(d)`), or a page number followed by the next entry.
+        if (bytes[index] == 0x2E && index + 1 < bytes.count && StructuralText.isDigit(bytes[index + 1])) || bytes[index] == 0x28 { return true }
+        // `Capital Contributions 15. Each of the Members …`: a heading before its clause number.
+        if index + 2 < bytes.count, bytes[index] == 0x2E, bytes[index + 1] == 0x20, StructuralText.isUpper(bytes[index + 2]) { return true }
+        // `Thousand Oaks, CA 91320`: a postal code.
+        if index - end > 5 { return true }
+        var next = index
+        while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+        return next >= bytes.count || bytes[next] == 0x0A || (next > index && StructuralText.isDigit(bytes[next]))
+    }
+
+    /// `…, its General Partner` at the end of a line that begins `By:`: a signatory's capacity.
+    static func isSignatureTitle(_ determinerStart: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
+        guard determinerStart + 3 <= bytes.count, bytes[determinerStart + 1] == 0x74, bytes[determinerStart + 2] == 0x73 else { return false }   // "its"
+        var lineStart = determinerStart
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A, determinerStart - lineStart < 200 { lineStart -= 1 }
+        while lineStart < determinerStart, bytes[lineStart] == 0x20 { lineStart += 1 }
+        return lineStart + 2 < determinerStart && bytes[lineStart] == 0x42 && bytes[lineStart + 1] == 0x79 && (bytes[lineStart + 2] == 0x3A || bytes[lineStart + 2] == 0x20)
     }
 
     /// The end of a use of `term` at `index` (also `Terms`, `Term's`, `Parties` for `Party`), or nil.
@@ -547,7 +722,85 @@ public struct DefinedTermAnalyzer: Sendable {
         "Germany", "France", "Israel", "Korea", "Singapore", "Hong", "Kong", "Taiwan", "Europe", "Asia", "America", "Africa", "Australia",
         "Book", "Chamber", "Commerce", "Arbitration", "Conditions", "Attorney", "Lease", "Manual", "Guide", "Policy", "Handbook",
         "Tariff", "Channel", "Site", "Website", "Network", "Institute", "Center", "Centre", "Hospital", "Clinic", "School", "College",
+        // Statutes, and structural words like Section (`ITEM 100` of a tariff, `Paragraphs`).
+        "Statute", "Statutes", "Item", "Items", "Paragraphs", "Subsection", "Subsections", "Exhibits", "Attachments", "Annexes", "Appendices",
+        // Job titles.
+        "Subparagraph", "Subparagraphs", "Crown", "Caribbean", "Trustees",
+        // Job titles.
+        "Engineer", "Engineers", "Technician", "Technicians", "Counsel", "Supervisor", "Supervisors", "Presidents", "Officers", "Managers", "Chairmen",
     ]
+
+    /// Capitalised phrases right before `means` / `shall mean` (`(b) Software means …`): terms
+    /// some definitions lists define without quotes.
+    static let meanBytes = Array("mean".utf8)
+    static let colonSpace = Array(": ".utf8)
+    static let shallBytes = Array(" shall".utf8)
+    static let orBytes = Array("or".utf8)
+    static let andBytes = Array("and".utf8)
+
+    static func unquotedDefinitions(in bytes: [UInt8]) -> Set<String> {
+        var result = Set<String>()
+        // Searched from "mean" (a space would stop the byte search at every word).
+        for found in ByteSearch.occurrences(of: meanBytes, in: bytes) where found > 0 && bytes[found - 1] == 0x20 {
+            var end = found - 1
+            let shall = shallBytes
+            if end >= shall.count, bytes[(end - shall.count)..<end].elementsEqual(shall) { end -= shall.count }
+            // Capitalised words back from `end`, at most six.
+            var start = end
+            var words = 0
+            while words < 6, start > 0 {
+                var wordStart = start
+                while wordStart > 0, bytes[wordStart - 1] == 0x20 { wordStart -= 1 }
+                let wordEnd = wordStart
+                while wordStart > 0, StructuralText.isLetter(bytes[wordStart - 1]) || bytes[wordStart - 1] == 0x2D { wordStart -= 1 }
+                guard wordStart < wordEnd, StructuralText.isUpper(bytes[wordStart]) else { break }
+                start = wordStart
+                words += 1
+            }
+            if start < end { result.insert(StructuralText.collapsingSpaces(bytes[start..<end])) }
+        }
+        // `Closing Date: The date of the Closing.` at a line start: a glossary entry.
+        for colon in ByteSearch.occurrences(of: colonSpace, in: bytes) {
+            var start = colon
+            while start > 0, bytes[start - 1] != 0x0A, colon - start < 60 { start -= 1 }
+            guard start == 0 || bytes[start - 1] == 0x0A else { continue }
+            while start < colon, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            guard start < colon, StructuralText.isUpper(bytes[start]), colon + 2 < bytes.count, StructuralText.isUpper(bytes[colon + 2]) else { continue }
+            result.insert(StructuralText.collapsingSpaces(bytes[start..<colon]))
+        }
+        return result
+    }
+
+    /// After a phrase: capitalised words, commas and `and` up to `Agreement` (a document's title).
+    static func continuesIntoTitle(_ end: Int, in bytes: [UInt8]) -> Bool {
+        guard end < bytes.count, bytes[end] == 0x2C || bytes[end] == 0x20 else { return false }
+        var index = end
+        var words = 0
+        while index < min(bytes.count, end + 120), words < 10 {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x2C { index += 1 }
+            let start = index
+            while index < bytes.count, StructuralText.isLetter(bytes[index]) || bytes[index] == 0x26 { index += 1 }
+            guard index > start else { return false }
+            let word = String(decoding: bytes[start..<index], as: UTF8.self)
+            if word == "Agreement" { return true }
+            guard StructuralText.isUpper(bytes[start]) || word == "and" || word == "&" else { return false }
+            words += 1
+        }
+        return false
+    }
+
+    /// `Avenue of the Americas`: `of the` / `for the` right before the phrase, after a capitalised word.
+    static func endsLongerName(_ start: Int, in bytes: [UInt8]) -> Bool {
+        guard start >= 8 else { return false }
+        let lead = String(decoding: bytes[max(0, start - 30)..<start], as: UTF8.self)
+        for joiner in [" of the ", " for the ", " on the "] where lead.hasSuffix(joiner) {
+            var index = start - joiner.utf8.count
+            let wordEnd = index
+            while index > 0, StructuralText.isLetter(bytes[index - 1]) { index -= 1 }
+            return wordEnd > index && StructuralText.isUpper(bytes[index])
+        }
+        return false
+    }
 
     static func filterUndefined(_ candidates: [String: (range: Range<Int>, count: Int)], document: Document, bytes: [UInt8],
                                 defined: Set<String>, quoted: Set<String>, knownNames: Set<String>, minimumUses: Int) -> [UndefinedTermUse] {
@@ -572,6 +825,11 @@ public struct DefinedTermAnalyzer: Sendable {
             if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
             let words = phrase.split(separator: " ")
             if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
+            // `the Equipment and Software`: two defined terms joined, not a third term.
+            if words.contains("and") || words.contains("or") {
+                let parts = phrase.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }.map { $0.lowercased() }
+                if parts.contains(where: { part in variants(part).contains(where: { definedLower.contains($0) }) || definedLower.contains(where: { $0.hasPrefix(part + " ") }) }) { continue }
+            }
             // Followed by a code or number ("Minimum BCF", "Digital 1:1"): part of a longer name.
             var next = value.range.upperBound
             while next < bytes.count, bytes[next] == 0x20 { next += 1 }
@@ -580,14 +838,31 @@ public struct DefinedTermAnalyzer: Sendable {
             let after = value.range.upperBound
             let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)
             if window.containsBytes("as defined") || window.containsBytes("as such term") { continue }
+            // `the Random Plus™ Shuffler`: a brand.
+            if after + 1 < bytes.count, (bytes[after] == 0xE2 && bytes[after + 1] == 0x84) || (bytes[after] == 0xC2 && bytes[after + 1] == 0xAE) { continue }
+            // `Point(s) of Delivery`: an irregular form of a longer name.
+            if window.hasPrefix("(s)") { continue }
+            // `the Trademark, Trade Name, Domain and Related Rights License Agreement`: part of a title.
+            if Self.continuesIntoTitle(after, in: bytes) { continue }
+            // `Avenue of the Americas`, `Convention on Contracts for the International Sale of Goods`.
+            if Self.endsLongerName(value.range.lowerBound, in: bytes) { continue }
+            // `(as hereinafter  defined)`: the author says a definition exists.
+            if window.hasPrefix(" (as") || window.hasPrefix("(as"), String(window.prefix(40)).containsBytes("defined") { continue }
+            // `the Cooperation agreement`: the name of another document.
+            if window.hasPrefix(" agreement") || window.hasPrefix(" contract") { continue }
             result.append(UndefinedTermUse(term: phrase, range: value.range, count: value.count))
         }
         // "Capitalised terms used but not defined herein have the meanings given in …": the
-        // definitions live in another document.
+        // definitions live in another document; so do an amendment's.
         if !result.isEmpty {
+            let opening = String(decoding: lowered.prefix(800), as: UTF8.self)
+            if opening.containsBytes("amendment") && !opening.containsBytes("amendments") { return [] }
             for phrase in ["capitalized terms", "capitalised terms", "not otherwise defined", "not defined herein", "not defined in this"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty {
                 return []
             }
+            // `(c) Documentation means …`: defined without quotes. One scan, only when needed.
+            let unquoted = unquotedDefinitions(in: bytes)
+            result.removeAll { unquoted.contains($0.term) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
         return result

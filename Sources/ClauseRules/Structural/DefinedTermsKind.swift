@@ -54,6 +54,98 @@ struct DefinedTermsCheck: RuleCheck {
             || window.containsBytes(" inc.") || window.containsBytes(" llc") || window.containsBytes(" ltd")
     }
 
+    /// The sentence around `offset` (also after it: `THIS AGREEMENT ("Agreement") is made … by
+    /// and among …`) names parties.
+    static func namesParties(_ offset: Int, _ bytes: [UInt8]) -> Bool {
+        if isPreambleStyle(offset, bytes) { return true }
+        let window = String(decoding: bytes[offset..<min(bytes.count, offset + 300)].map(StructuralText.lower), as: UTF8.self)
+        return window.containsBytes(" between ") || window.containsBytes("by and among") || window.containsBytes("entered into") || window.containsBytes("made as of")
+    }
+
+    /// A second definition that does not compete with the first: a verb or noun form
+    /// (`When used as a verb, "Develop" means …`), a party's own term (`SutroVax's "Senior
+    /// Management"`), a table-of-contents line (`SECTION 24.0 … ("I/T") …… Page 37`), the title
+    /// line and the preamble both naming the agreement, or an abbreviation spelled out the same
+    /// way again (`Retail Store Solutions ("RS")`).
+    static func isRestatement(_ earlier: DefinedTerm, _ later: DefinedTerm, _ bytes: [UInt8]) -> Bool {
+        for definition in [earlier, later] {
+            let start = StructuralText.sentenceStart(bytes, before: definition.range.lowerBound, limit: 200)
+            let lead = String(decoding: bytes[start..<definition.range.lowerBound].map(StructuralText.lower), as: UTF8.self)
+            if lead.containsBytes("as a verb") || lead.containsBytes("as a noun") { return true }
+            var quote = definition.range.lowerBound - 1
+            while quote > 0, bytes[quote] != 0x20, definition.range.lowerBound - quote < 5 { quote -= 1 }
+            if quote >= 2, bytes[quote] == 0x20, bytes[quote - 1] == 0x73, bytes[quote - 2] == 0x27 || bytes[quote - 2] == 0x99 { return true }   // 's or ’s
+            if isTableOfContentsLine(definition.range.lowerBound, bytes) { return true }
+            // `"Subscribers" includes "Recurring Subscribers"`: widens the definition, does not replace it.
+            if extendsDefinition(definition, bytes) { return true }
+            // `POLSKA SP ZO.O (the "Franchisee")` above `By: …`: a signature block naming the party again.
+            if isInSignatureBlock(definition.range.upperBound, bytes) { return true }
+            // `"Agreement" means this Supply Agreement …`: the preamble's "Agreement" restated.
+            if ["Agreement", "Contract"].contains(definition.term), definition.form == .means, definition.meaning.hasPrefix("this ") { return true }
+        }
+        if earlier.range.lowerBound < 4000, later.range.lowerBound < 4000, earlier.form == .parenthetical, later.form == .parenthetical,
+           ["Agreement", "Contract", "Amendment"].contains(earlier.term) { return true }
+        if earlier.form == .parenthetical, later.form == .parenthetical, earlier.term.utf8.allSatisfy({ !StructuralText.isLower($0) }),
+           let first = spelledOut(earlier, bytes), first == spelledOut(later, bytes) { return true }
+        // A recital's `hypoxia inducible factor ("HIF")` and the list's `"HIF" shall mean hypoxia
+        // inducible factor`; a preamble's party and `"Issuer" means HealthCare Capital Corp.`.
+        for (parenthetical, means) in [(earlier, later), (later, earlier)] where parenthetical.form == .parenthetical && means.form == .means {
+            if parenthetical.term.utf8.allSatisfy({ !StructuralText.isLower($0) }), let word = spelledOut(parenthetical, bytes), word.utf8.count >= 3,
+               means.meaning.containsBytes(word) { return true }
+            let entity = String(means.meaning.prefix { $0 != ";" && $0 != "\"" }).trimmingCharacters(" .;,")
+            if entity.utf8.count < 80, [" corp", " inc", " limited", " llc", " ltd", " company", " l.p"].contains(where: { entity.hasSuffix($0) || entity.hasSuffix($0 + ".") }) { return true }
+        }
+        return false
+    }
+
+    /// `"Term" includes …` / `shall include …` right after the term.
+    static func extendsDefinition(_ definition: DefinedTerm, _ bytes: [UInt8]) -> Bool {
+        var after = definition.range.upperBound
+        while after < bytes.count, bytes[after] == 0x22 || bytes[after] == 0x20 || bytes[after] >= 0x80 || bytes[after] == 0x2A { after += 1 }
+        let window = String(decoding: bytes[after..<min(bytes.count, after + 16)].map(StructuralText.lower), as: UTF8.self)
+        return window.hasPrefix("includes") || window.hasPrefix("shall include") || window.hasPrefix("include ")
+    }
+
+    /// A line beginning `By:` within a few lines after `offset`.
+    static func isInSignatureBlock(_ offset: Int, _ bytes: [UInt8]) -> Bool {
+        var index = offset
+        let limit = min(bytes.count, offset + 250)
+        while index + 3 < limit {
+            if bytes[index] == 0x0A {
+                var start = index + 1
+                while start < limit, bytes[start] == 0x20 { start += 1 }
+                if start + 3 < bytes.count, bytes[start] == 0x42, bytes[start + 1] == 0x79, bytes[start + 2] == 0x3A { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// A line with a dot leader (`…… Page 37`): a table-of-contents entry.
+    static func isTableOfContentsLine(_ offset: Int, _ bytes: [UInt8]) -> Bool {
+        var end = offset
+        var dots = 0
+        while end < bytes.count, bytes[end] != 0x0A, end - offset < 300 {
+            dots = bytes[end] == 0x2E ? dots + 1 : 0
+            if dots >= 5 { return true }
+            end += 1
+        }
+        return false
+    }
+
+    /// The word before an abbreviation's parenthesis (`Solutions` of `Retail Store Solutions
+    /// ("RS")`), lower-cased: the same last word spells out the same thing (`Securities Exchange
+    /// Commission` and `Securities and Exchange Commission` are one "SEC").
+    static func spelledOut(_ definition: DefinedTerm, _ bytes: [UInt8]) -> String? {
+        var open = definition.range.lowerBound
+        while open > 0, bytes[open] != 0x28, definition.range.lowerBound - open < 12 { open -= 1 }
+        guard bytes[open] == 0x28 else { return nil }
+        let start = max(0, open - 120)
+        let words = StructuralText.collapsingSpaces(bytes[start..<open]).lowercased().split(separator: " ")
+        guard let last = words.last, last.utf8.contains(where: StructuralText.isLetter) else { return nil }
+        return String(last).trimmingCharacters(",;:")
+    }
+
     func findings(in context: RuleContext) -> [Finding] {
         let document = context.document
         var index = context.definedTerms ?? DefinedTermAnalyzer(minimumUndefinedUses: minimumUses).analyze(document)
@@ -77,7 +169,7 @@ struct DefinedTermsCheck: RuleCheck {
                                                     message: text("'\(use.term)' is used as a defined term (\(use.count) times) but never defined", ["term": use.term, "count": String(use.count)])))
                 }
             case "unused":
-                for definition in index.uniqueDefinitions where index.useCounts[definition.term, default: 0] == 0 {
+                for definition in index.uniqueDefinitions where index.useCounts[definition.term, default: 0] == 0 && !definition.hasAlternateNames {
                     findings.append(context.finding(rule: rule, range: definition.range,
                                                     message: text("'\(definition.term)' is defined but never used", ["term": definition.term, "count": "0"])))
                 }
@@ -87,7 +179,8 @@ struct DefinedTermsCheck: RuleCheck {
                     guard let earlier = first[definition.term] else { first[definition.term] = definition; continue }
                     // An attached document (exhibit, press release, the amended agreement) defines its
                     // own terms, restating the parties in its own preamble.
-                    if earlier.inSchedule != definition.inSchedule { continue }
+                    if earlier.inSchedule != definition.inSchedule || earlier.part != definition.part { continue }
+                    if Self.isRestatement(earlier, definition, context.bytes) { continue }
                     if Self.isPreambleStyle(definition.range.lowerBound, context.bytes) || Self.isPreambleStyle(earlier.range.lowerBound, context.bytes) { continue }
                     let differently = earlier.meaning != definition.meaning
                     let line = context.lineColumn(earlier.range.lowerBound)
@@ -97,10 +190,21 @@ struct DefinedTermsCheck: RuleCheck {
                                                     related: [(earlier.range, "first definition of '\(definition.term)'")]))
                 }
             default:   // used-before-definition
-                for definition in index.uniqueDefinitions where !definition.inDefinitionsClause {
+                // The preamble: the sentence of the first parenthetical definition, when it names the
+                // parties and lies in the first fifth of the text (after a cover page and contents).
+                let firstPreambleSentence = index.definitions.first { $0.form == .parenthetical || $0.form == .hereinafter }
+                    .flatMap { $0.range.lowerBound < max(30_000, context.bytes.count / 5) && Self.namesParties($0.range.lowerBound, context.bytes)
+                        ? StructuralText.sentenceStart(context.bytes, before: $0.range.lowerBound, limit: 2000) : nil } ?? 0
+                // "this Agreement" needs no definition before it.
+                for definition in index.uniqueDefinitions where !definition.inDefinitionsClause && definition.term != "Agreement" && definition.term != "Contract" {
                     // Before the sentence that defines it: "This Services Agreement (the "Agreement")" is not a use before.
                     guard let use = index.firstUse[definition.term],
                           use.lowerBound < StructuralText.sentenceStart(context.bytes, before: definition.range.lowerBound) else { continue }
+                    // Defined in an attached form, lease rider or notice: that document's own term.
+                    if definition.part != StructuralText.part(of: use.lowerBound, index.attachmentStarts) { continue }
+                    if definition.inSchedule, !context.document.clausePath(containing: use.lowerBound).contains(where: { $0.kind == .schedule }) { continue }
+                    // A table of contents before the preamble names terms the preamble defines.
+                    if use.lowerBound < firstPreambleSentence { continue }
                     let line = context.lineColumn(definition.range.lowerBound)
                     findings.append(context.finding(rule: rule, range: use, message: text("'\(definition.term)' is used before its definition at \(line)", ["term": definition.term, "line": line]),
                                                     related: [(definition.range, "definition of '\(definition.term)'")]))

@@ -54,6 +54,48 @@ public struct PartyAnalyzer: Sendable {
         return 0..<end
     }
 
+    /// True when `role` is the last word of a capitalised name somewhere (`Sublicensed Customer`,
+    /// `End User Customer`), not at a sentence start.
+    static func endsLongerName(_ role: String, in bytes: [UInt8]) -> Bool {
+        let needle = Array((" " + role).utf8)
+        for offset in ByteSearch.occurrences(of: needle, in: bytes) where offset > 2 && !StructuralText.isWordByte(bytes, offset + needle.count) {
+            var start = offset
+            while start > 0, StructuralText.isLetter(bytes[start - 1]) { start -= 1 }
+            guard start < offset, StructuralText.isUpper(bytes[start]), offset - start >= 3 else { continue }
+            // A lower-case letter after the first (`Sublicensed`, not `THE` or an acronym).
+            guard bytes[(start + 1)..<offset].contains(where: StructuralText.isLower) else { continue }
+            let word = String(decoding: bytes[start..<offset], as: UTF8.self)
+            if partyDeterminers.contains(word) || ["Any", "No", "Every", "A", "An", "If", "Where", "When", "Neither", "Both", "Either", "Its", "Their", "Other", "Such", "Nor", "And", "Or", "The", "Which", "Whereas"].contains(word) { continue }
+            // Not the first word of a sentence.
+            var before = start
+            while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+            if before == 0 || bytes[before - 1] == 0x2E || bytes[before - 1] == 0x0A || bytes[before - 1] == 0x3A || bytes[before - 1] == 0x29 || bytes[before - 1] == 0x22 { continue }
+            return true
+        }
+        return false
+    }
+
+    /// After a role word at `end`: `& Distributor Hotline` (a compound name), `information` /
+    /// `data` (the role as a modifier), or `of the Trademark License Agreement` (the role in
+    /// another agreement).
+    static func isCompoundOrOtherDocument(_ end: Int, in bytes: [UInt8]) -> Bool {
+        let window = String(decoding: bytes[end..<min(bytes.count, end + 80)], as: UTF8.self)
+        // `the Subscriber information`, `the Customer data`: the role word as a modifier.
+        for noun in [" information", " data", " list", " lists", " base", " accounts", " account", " records", " content", " site", " support", " base"] where window.hasPrefix(noun) {
+            let next = window.utf8.dropFirst(noun.utf8.count).first
+            if next == nil || !StructuralText.isLetter(next!) { return true }
+        }
+        if window.hasPrefix(" & "), window.utf8.count > 3, StructuralText.isUpper(window.utf8[window.utf8.index(window.utf8.startIndex, offsetBy: 3)]) { return true }
+        for lead in [" of the ", " under the ", " of such ", " party to the "] where window.hasPrefix(lead) {
+            for word in window.dropFirst(lead.count).split(separator: " ").prefix(6) {
+                guard let first = word.utf8.first, StructuralText.isUpper(first) else { break }
+                let bare = String(word).trimmingCharacters(",.;)")
+                if bare == "Agreement" || bare == "Lease" || bare == "Contract" || bare == "Plan" || bare == "Indenture" { return true }
+            }
+        }
+        return false
+    }
+
     public func parties(in document: Document, terms: DefinedTermIndex) -> [PartyName] {
         let preamble = Self.preambleRange(document)
         var result: [PartyName] = []
@@ -115,11 +157,21 @@ public struct PartyAnalyzer: Sendable {
                 guard !StructuralText.isWordByte(bytes, end) || (end < count && bytes[end] == 0x73 && !StructuralText.isWordByte(bytes, end + 1)) else { continue }
                 // "the Customer Data", "the Distributor Agreement": a compound, not the party.
                 if end + 1 < count, bytes[end] == 0x20, StructuralText.isUpper(bytes[end + 1]) { continue }
+                // "the Vendor & Distributor Hotline", "the Licensor of the Trademark License Agreement".
+                if Self.isCompoundOrOtherDocument(end, in: bytes) { continue }
                 if StructuralText.isInside(index, nonProse) || StructuralText.isInside(index, headings) { continue }
                 if let existing = found[role] { found[role] = (existing.range, existing.count + 1) } else { found[role] = (index..<end, 1) }
                 break
             }
         }
+        guard !found.isEmpty else { return [] }
+        // "Capitalized terms used but not defined herein have the meanings given in Annex A":
+        // the roles of others (the Borrower of a servicing agreement) are defined elsewhere.
+        let lowered = StructuralText.lowercased(bytes)
+        for phrase in ["capitalized terms", "capitalised terms"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty { return [] }
+        // A role that ends a longer name somewhere (`Sublicensed Customer`) names a class of third
+        // parties; `such Customer` then means one of them.
+        for role in Array(found.keys) where Self.endsLongerName(role, in: bytes) { found[role] = nil }
         let result = found.map { PartyNameMismatch(name: $0.key, range: $0.value.range, count: $0.value.count) }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

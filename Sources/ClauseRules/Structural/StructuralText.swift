@@ -142,6 +142,65 @@ enum StructuralText {
         return total > 0 ? total : nil
     }
 
+    /// Offsets where attached documents begin: lines that are only an attachment heading
+    /// (`EXHIBIT A`, `Schedule 2 - Form of Notice`) after the signature block ("IN WITNESS
+    /// WHEREOF"). CUAD's plain text rarely marks these as schedules in the clause tree, yet each
+    /// attached form, lease rider or notice restates its own definitions.
+    static func attachmentStarts(_ lowered: [UInt8]) -> [Int] {
+        // Searched from "witness" ("w" is rarer than "i", so the byte search stops less often).
+        guard let witness = ByteSearch.occurrences(of: witnessWhereof, in: lowered).first else { return [] }
+        var starts: [Int] = []
+        var line = witness
+        while line < lowered.count, lowered[line] != 0x0A { line += 1 }
+        while line < lowered.count {
+            let lineStart = line + 1
+            var end = lineStart
+            while end < lowered.count, lowered[end] != 0x0A { end += 1 }
+            var word = lineStart
+            while word < end, lowered[word] == 0x20 || lowered[word] == 0x09 || lowered[word] == 0x2A || lowered[word] == 0x23 { word += 1 }
+            if end - word <= 90, word < end, lowered[word] == 0x65 || lowered[word] == 0x73 || lowered[word] == 0x61 || lowered[word] == 0x72 {   // e s a r
+                for keyword in attachmentKeywords where hasWord(keyword, at: word, in: lowered) {
+                    let after = word + keyword.count
+                    if after < end, lowered[after] == 0x20 || lowered[after] == 0x2D { starts.append(lineStart) }
+                    break
+                }
+            }
+            line = end
+        }
+        return starts
+    }
+
+    static let witnessWhereof = Array("witness whereof".utf8)
+
+    static let attachmentKeywords: [[UInt8]] = ["exhibit", "schedule", "annex", "appendix", "attachment", "addendum", "rider", "amendment"].map { Array($0.utf8) }
+
+    /// Which attached document `offset` lies in: 0 for the agreement itself, n for the n-th
+    /// attachment (see `attachmentStarts`).
+    static func part(of offset: Int, _ starts: [Int]) -> Int {
+        var part = 0
+        while part < starts.count, starts[part] <= offset { part += 1 }
+        return part
+    }
+
+    /// `Program   Content` → `Program Content`: PDF text pads words with runs of spaces.
+    static func collapsingSpaces(_ bytes: ArraySlice<UInt8>) -> String {
+        var padded = false
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if isSpace(byte), byte != 0x20 || previous == 0x20 { padded = true; break }
+            previous = byte
+        }
+        guard padded else { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if isSpace(byte) {
+                if result.last != 0x20 { result.append(0x20) }
+            } else { result.append(byte) }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Sorted ranges → is `offset` inside one of them (binary search).
     static func isInside(_ offset: Int, _ ranges: [Range<Int>]) -> Bool {
         var low = 0

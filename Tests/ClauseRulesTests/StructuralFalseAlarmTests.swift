@@ -1,0 +1,354 @@
+import ClauseModel
+import Foundation
+import Testing
+@testable import ClauseRules
+
+/// False alarms of the structural checks found by reading samples of CUAD findings
+/// (`clauselint-bench structure --sample`), one test per pattern, on passages written in the
+/// same shape. Each test also keeps a true finding next to the look-alike where one fits, so a
+/// fix that silences the whole check fails.
+@Suite struct StructuralFalseAlarmTests {
+    func findings(_ rule: String, _ text: String) -> [String] {
+        lint(text).findings.filter { $0.ruleID == rule && $0.suppression == nil }.map(\.message)
+    }
+
+    func mentions(_ messages: [String], _ term: String) -> Bool {
+        messages.contains { $0.contains("'\(term)'") }
+    }
+
+    // MARK: used-before-definition
+
+    @Test func headingsAndContentsEntriesAreNotUses() {
+        let text = """
+        TABLE OF CONTENTS
+        4.1 General Manager 9   4.2 Training 10
+        6.7 Relocation Fee     15
+
+        Index of defined terms: Infringement Actions 11.4(a) Audited Site 4.6(d)(ii)
+
+        This Franchise Agreement (the "Agreement") is made between Joint Corp., a Delaware corporation ("Company"), and Kim Lee ("Franchisee").
+
+        1. Opening. The Franchisee opens the clinic. It may use the Clinic Mark on signs.
+
+        9. Confidential Information. Each party keeps secret all non-public information it receives ("Confidential Information").
+
+        10. Staff. The Franchisee may hire a general manager ("General Manager"). A move costs a fee (the "Relocation Fee"). Claims against the Franchisee (collectively, "Infringement Actions") are notified. Each site audited is an "Audited Site".
+
+        11. Marks. The Company licenses its logo (the "Clinic Mark").
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["General Manager", "Relocation Fee", "Infringement Actions", "Audited Site", "Confidential Information"] {
+            #expect(!mentions(messages, term), "\(term): a heading or contents entry")
+        }
+        #expect(mentions(messages, "Clinic Mark"), "a real use in clause 1 before clause 11")
+    }
+
+    @Test func contentsBeforeThePreambleAndUnnumberedHeadingsAreNotUses() {
+        let text = """
+        Article XI Miscellaneous 23
+        11.2 Limitations on Parties' Authority 23
+
+        THIS JOINT VENTURE AGREEMENT ("Agreement") is made as of May 23, 2017 by and among Aizu Limited ("AFSL") and Transphorm, Inc. ("TPH") (collectively the "Parties").
+
+        1 Supply of Ingredients
+        1.1 Supplier provides the materials listed in the orders ("Ingredients"). Subject to this Agreement, AFSL buys them.
+
+        Capital Contributions 15. Each Member contributed the amounts below (the "Capital Contributions").
+
+        2. Definitions. "Agreement" means this joint venture agreement with its attachments.
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["Parties", "Ingredients", "Capital Contributions", "Agreement"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
+    @Test func usesInsideADefinitionsListAreNotUsesBefore() {
+        let text = """
+        This Agreement (the "Agreement") is made between Stamps Inc., a Delaware corporation ("Client"), and Intuit Inc., a Delaware corporation ("Intuit").
+
+        1. Definitions.
+        1.1 "Net Revenues" means fees received by Client during the Term from New Customers, less refunds.
+        1.2 "New Customer" means a person who first buys through the Site.
+
+        12. Term. This Agreement lasts two years (the "Term").
+        """
+        #expect(!mentions(findings("used-before-definition", text), "Term"))
+    }
+
+    @Test func aDefinitionInAnAttachedFormIsThatFormsOwn() {
+        let text = """
+        This Franchise Agreement (the "Agreement") is made between bw-3 Franchise Systems, Inc., a Minnesota corporation ("Franchisor"), and Dale Roe ("Franchisee").
+
+        1. Renewal. The Franchisee signs the then-current form of Franchise Agreement on renewal.
+
+        IN WITNESS WHEREOF, the parties have signed this Agreement.
+
+        By: ______________
+
+        EXHIBIT C                 ADDENDUM TO LEASE
+
+        Lessee operates a restaurant pursuant to a franchise agreement (the "Franchise Agreement") with Franchisor.
+        """
+        #expect(!mentions(findings("used-before-definition", text), "Franchise Agreement"))
+    }
+
+    @Test func announcedAndUnquotedDefinitionsAreNotUsesBefore() {
+        let text = """
+        This Agreement (the "Agreement") is made between Jasper Foods, Inc., a Delaware corporation ("Jasper"), and Premier Nutrition, Inc., a Delaware corporation ("Premier").
+
+        1. Invoices. Jasper invoices Premier when it issues a Certificate of Analysis (COA). Uptime is measured against the SLA Target (as such terms are defined below). Fees follow the Closing Date (as  hereinafter  defined), and the Closing Date is in May.
+
+        ARTICLE I  [Term]
+
+        2. Storage. Storage is charged after the COA is delivered ("COA"). "SLA Target" means 99.5%. The Shares are sold on June 1 (the "Closing Date").
+
+        3. Term. This Agreement lasts one year (the "Term").
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["COA", "SLA Target", "Closing Date", "Term"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
+    @Test func runInHeadingsLabelsAndFullNamesAreNotUses() {
+        let text = """
+        Reseller: Bravatek Solutions, Inc.
+        Territory: US Federal agencies
+
+        This Agreement (the "Agreement") is made between Bluerock Inc., a Maryland corporation ("Company"), and Bravatek Solutions, Inc., a Delaware corporation ("Reseller").
+
+        1. Scope. The Reseller sells the products. Claims are handled promptly. Confidential Information. Each party keeps secret what it learns. (x) Investment Company Act. The Company is not subject to the Investment Company Act of 1940, as amended.
+
+        2. Other terms. Territory means the United States (the "Territory"). Information that is not public is "Confidential Information". The Investment Company Act of 1940, as amended (the "Investment Company Act"), applies.
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["Territory", "Confidential Information", "Investment Company Act"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
+    // MARK: undefined-term
+
+    @Test func paddedSpacesAndJoinedTermsAreDefined() {
+        let text = """
+        The Company filed a registration statement (the "Registration   Statement"). The prospectus included in the Registration   Statement is final. Later the Registration   Statement was amended.
+
+        "Software" means the firmware. The Distributor pays for the warranty of the Equipment and Software and insures the Equipment and Software.
+        """
+        let messages = findings("undefined-term", text)
+        #expect(!mentions(messages, "Registration Statement") && !mentions(messages, "Registration   Statement"))
+        #expect(!mentions(messages, "Equipment and Software"))
+    }
+
+    @Test func unquotedDefinitionsSignaturesAndNamedDocumentsAreNotUndefined() {
+        let text = """
+        1. Definitions. (a) Documentation means the manuals for the Software. (b) Software means the licensed programs listed in Schedule B.
+
+        2. Use. The Licensee may copy the Software. This Agreement is an appendix to the Cooperation agreement, which governs; the Cooperation agreement prevails.
+
+        3. Goods. The U.N. Convention on Contracts for the International Sale of Goods does not apply; the International Sale of Goods convention is excluded. Notices go to 1345 Avenue of the Americas, and copies to the Americas office.
+
+        4. Marks. As set out in the Trademark, Trade Name and Domain License Agreement, the Trademark, Trade Name and Domain License Agreement governs the marks.
+
+        5. Closing. Delivery happens on the Closing Date (as hereinafter  defined); the Closing Date is set by the Agent.
+
+        6. Rules. The Anti-Kickback Statute applies. Each Item of the tariff is cumulative and each Item applies. The headings of the Paragraphs are for convenience and the Paragraphs govern. Disputes go to the Presidents; the Presidents meet monthly.
+
+        VÄRDE INVESTMENT PARTNERS, L.P.
+        By: Värde Partners, L.P., its General Partner
+        By: Värde Partners, Inc., its General Partner
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Software", "Cooperation", "International Sale of Goods", "Americas", "Trademark", "Closing Date", "Anti-Kickback Statute", "Item", "Paragraphs", "Presidents", "General Partner"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
+    @Test func glossaryEntriesBrandsAndPlacesAreNotUndefined() {
+        let text = """
+        Closing: The sale of the loans.
+        Closing Date: The date of the Closing.
+        Collection Period: The period beginning on the Closing Date and ending on the last day of the month in which the Closing Date falls.
+
+        1. Lines. The Company owns the PokerOne™ Shuffler and the Random Plus™ Shuffler; the Random Plus™ line is sold worldwide except in the Caribbean, and the Caribbean ports are excluded.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Closing Date", "Random Plus", "Caribbean"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
+    @Test func anAmendmentUsesTheAmendedAgreementsTerms() {
+        let amendment = """
+        FIRST AMENDMENT TO MANUFACTURING AGREEMENT
+
+        1. Section 2(c) is replaced: During the Term of this Agreement, Premier buys the Minimum Order. During the Term the prices are fixed.
+        """
+        #expect(findings("undefined-term", amendment).isEmpty)
+        let agreement = """
+        MANUFACTURING AGREEMENT
+
+        1. Orders. During the Term of this Agreement, Premier buys products. During the Term the prices are fixed.
+        """
+        #expect(mentions(findings("undefined-term", agreement), "Term"), "the same text outside an amendment is still reported")
+    }
+
+    // MARK: duplicate-definition
+
+    @Test func pointersVerbFormsAndPartyScopedTermsAreNoDuplicates() {
+        let text = """
+        1. Definitions.
+        1.20 "Development" or "Develop" means clinical drug development activities. When used as a verb, "Develop" means to engage in Development.
+        1.87 "Joint Governance Committee" or "JGC" has the meaning set forth in Section 2.1.
+        1.88 "Subscribers" means end users who registered. "Subscribers" includes "Recurring Subscribers".
+
+        2. Governance. The Parties establish a joint governance committee (the "Joint Governance Committee" or "JGC").
+
+        3. Disputes. As used herein, Sutro's "Senior Management" means its CEO, and SutroVax's "Senior Management" means its CEO.
+
+        4. Orders. All references to "this Agreement" or any "Facility Addendum" shall include amendments. "Facility Addendum" means a document for one site.
+
+        5. Fees. "Fees" means the amounts in Exhibit A. "Fees" means the amounts in Exhibit B.
+        """
+        let messages = findings("duplicate-definition", text)
+        for term in ["Develop", "Joint Governance Committee", "JGC", "Subscribers", "Senior Management", "Facility Addendum"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        #expect(mentions(messages, "Fees"), "two different meanings are still reported")
+    }
+
+    @Test func attachmentTitlesContentsLinesAndRestatementsAreNoDuplicates() {
+        let text = """
+        PROMOTION AGREEMENT (the "Agreement")
+
+        This agreement (the "Agreement") is made on May 1 by Charity Tunes and Ubroadcast.
+
+        SECTION 24.0 INFORMATION TECHNOLOGIES SERVICES ("I/T") SYSTEMS ........ Page 37
+
+        1. Definitions. "Agreement" means this agreement, including its Exhibits.
+
+        2. Stock. Parts are leased under Exhibits 8 ("Lease of the Stock"), 9 ("Exchange Service") and 11 ("Main Elements Services"). Parts are returned under Exhibits 8 ("Lease of the Stock") and 11 ("Main Elements Services").
+
+        3. Stores. Work for the Retail Store Solutions ("RS") is priced in Attachment A. The Securities Exchange Commission (the "SEC") may review it; filings go to the Securities and Exchange Commission (the "SEC").
+
+        SECTION 24.0 INFORMATION TECHNOLOGIES SERVICES ("I/T") SYSTEMS
+
+        4. Scope. Later work for the Retail Store Solutions ("RS") is priced in Attachment B.
+
+        IN WITNESS WHEREOF the parties sign.
+
+        POLSKA SP ZO.O (the "Franchisee")
+        By: /s/ M. Rubinson
+        """
+        let messages = findings("duplicate-definition", text)
+        for term in ["Agreement", "I/T", "Lease of the Stock", "Main Elements Services", "RS", "SEC"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
+    @Test func aListEntryRestatingARecitalOrAPartyIsNoDuplicate() {
+        let text = """
+        SPONSORSHIP AGREEMENT
+
+        HEALTHCARE CAPITAL CORP., a British Columbia company
+        (the "Issuer");
+
+        AND:
+
+        C.M. OLIVER & COMPANY LIMITED, an investment dealer
+        (the "Sponsor").
+
+        A. FibroGen develops inhibitors which stabilize hypoxia inducible factor ("HIF"), and markets its product known as MOXATAG® ("MOXATAG").
+
+        1. Definitions.
+        (d) "Issuer" means HEALTHCARE CAPITAL CORP.;
+        (e) "HIF" shall mean hypoxia inducible factor.
+        (f) "MOXATAG" means the prescription drug known as MOXATAG® tablets.
+        (g) "Sponsor" means the lead underwriter of the offering.
+        """
+        let messages = findings("duplicate-definition", text)
+        for term in ["Issuer", "HIF", "MOXATAG"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        #expect(mentions(messages, "Sponsor"), "a different meaning is still reported")
+    }
+
+    @Test func eachAttachedFormMayDefineItsOwnTerms() {
+        let text = """
+        This Remarketing Agreement (the "Agreement") is made between Nuveen Fund, a Massachusetts trust (the "Fund"), and Citigroup Inc., a Delaware corporation (the "Agent").
+
+        IN WITNESS WHEREOF the parties sign.
+
+        Exhibit A - Form of Tender Notice
+        Series A preferred shares in the variable rate mode ("VRRM SHARES") of the Fund.
+
+        Exhibit B - Form of Remarketing Notice
+        Series A preferred shares in the variable rate remarketed mode ("VRRM SHARES") of the Fund.
+        """
+        #expect(!mentions(findings("duplicate-definition", text), "VRRM SHARES"))
+    }
+
+    // MARK: cross-references
+
+    @Test func securitiesFormsCapitalWordsAndAmendedExhibitsAreNotMissingAttachments() {
+        let text = """
+        1. Filings. Each holder files statements on Schedule 13G with respect to the shares. Transportation Schedules     8.2.1 Nominations are accepted daily.
+
+        2. Liability. THE SUPPLIER IS NOT LIABLE UNDER THIS EXHIBIT OR THE TRADEMARKS.
+
+        3. Prices. The prices are set out in Exhibit C.
+        """
+        let messages = findings("missing-attachment", text)
+        #expect(messages.count == 1 && messages.first?.contains("Exhibit C") == true, "\(messages)")
+        let amendment = """
+        FIRST AMENDMENT TO LICENSE AGREEMENT
+
+        1. Exhibits A and C of the Agreement are amended to replace the film title.
+        """
+        #expect(findings("missing-attachment", amendment).isEmpty)
+    }
+
+    @Test func anArticleOfTheAgreementJustNamedIsExternal() {
+        let text = """
+        1. Option. The option lapses if the Dovonex Agreement is terminated by LEO pursuant to Sections 15.4 or 15.8 thereof, or under Section 9 of this Agreement.
+
+        2. Term. This Agreement lasts one year.
+        """
+        let messages = findings("broken-cross-reference", text)
+        #expect(!messages.contains { $0.contains("15.") })
+        #expect(messages.contains { $0.contains("Section 9") || $0.contains("section 9") }, "\(messages)")
+    }
+
+    // MARK: inconsistent-party-name
+
+    @Test func roleWordsOfThirdPartiesAreNotPartyNames() {
+        let text = """
+        This Agreement (the "Agreement") is made between Armstrong Flooring, Inc. ("Licensor") and AHF, LLC ("Licensee").
+
+        1. Enforcement. Licensee seeks the cooperation of the Seller of the Trademark Purchase Agreement in such proceeding, and the Seller of the Trademark Purchase Agreement assists.
+
+        2. Refunds. If the Licensee refunds a Sublicensed Customer, then such Customer's fee is credited.
+
+        3. Reports. Royalties are based on the Subscriber information in the report. Questions go to the Vendor & Distributor Hotline.
+
+        4. Supply. The Vendor is liable for late delivery.
+        """
+        let messages = findings("inconsistent-party-name", text)
+        for role in ["Seller", "Customer", "Subscriber"] {
+            #expect(!mentions(messages, role), "\(role)")
+        }
+        #expect(mentions(messages, "Vendor"), "a role word used alone for a party is still reported")
+    }
+
+    @Test func rolesDefinedInAnotherDocumentAreNotReported() {
+        let text = """
+        This Servicing Agreement (the "Agreement") is made between Curo Receivables, LLC (the "Owner") and Curo Management, LLC, as servicer (the "Servicer").
+
+        Capitalized terms used but not defined herein have the meanings set forth in Annex A.
+
+        1. Assets. "Serviced Asset" means each receivable owned by the Borrower, and each participation owned by the Borrower.
+        """
+        #expect(findings("inconsistent-party-name", text).isEmpty)
+    }
+}
