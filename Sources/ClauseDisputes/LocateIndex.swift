@@ -125,11 +125,21 @@ public struct LocateIndex: Sendable {
             return count
         }
 
-        func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [Int]) {
+        func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [Int], clause: Clause? = nil) {
             let region = trim(region)
             // A heading on its own ("10. Data Protection") answers nothing; its words reach the
             // sub-clauses as heading context.
             guard region.count >= 3, region.count > 120 || wordCount(region) >= Self.minimumUnitWords else { return }
+            // Nor does a longer one ("7.8 Effect of Termination or Expiration.", "(e) No Minimum
+            // Purchase Obligation; Minimum Order Quantities."): a clause whose own text is its
+            // number and heading, or a short title-case line, has no text of its own to answer with.
+            if region.count <= 160 {
+                if let clause, let heading = clause.heading, !heading.isEmpty {
+                    let ownWords = wordCount(region) - Self.wordCount(Array(heading.utf8)) - Self.wordCount(Array((clause.number ?? "").utf8))
+                    if ownWords < 2 { return }
+                }
+                if Sentences.isTitleLike(bytes, range: region) { return }
+            }
             // An upper-case title line ("3. DEVELOPMENT AND OPERATION; EXCLUSIVITY") neither.
             if region.count <= 150 {
                 var lower = 0
@@ -185,9 +195,9 @@ public struct LocateIndex: Sendable {
             let isSignature = clause.kind == .signatureBlock || clause.kind == .title
             if !isSignature {
                 if clause.children.isEmpty {
-                    addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings)
+                    addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings, clause: clause)
                 } else {
-                    addRegion(clause.ownRange, clauseID: clause.id, part: .ownText, headings: headings)
+                    addRegion(clause.ownRange, clauseID: clause.id, part: .ownText, headings: headings, clause: clause)
                 }
             }
             guard !clause.children.isEmpty else { return }
@@ -262,6 +272,18 @@ public struct LocateIndex: Sendable {
         self.averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Float(lengths.count)
         self.clausesByID = clausesByID
         self.resolver = ClauseResolver(document: document)
+    }
+
+    /// Words (runs of letters and digits) in `bytes`.
+    static func wordCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let isWord = TextAnalysis.isWordByte(byte)
+            if isWord, !inWord { count += 1 }
+            inWord = isWord
+        }
+        return count
     }
 
     static func headingMatcher(_ catalog: CategoryCatalog) -> PhrasePatternSet {
@@ -386,23 +408,26 @@ enum Sentences {
         emit(end)
         // Headings: short, few words, and something follows.
         for position in pieces.indices where position + 1 < pieces.count {
-            let piece = pieces[position]
-            guard piece.range.count <= 80 else { continue }
-            var words = 0
-            var inWord = false
-            var lowerStarts = 0
-            for offset in piece.range {
-                let isWord = TextAnalysis.isWordByte(bytes[offset])
-                if isWord, !inWord {
-                    words += 1
-                    if bytes[offset] >= 0x61 && bytes[offset] <= 0x7A { lowerStarts += 1 }
-                }
-                inWord = isWord
-            }
-            // Title case or upper case: at most a couple of lower-case words ("of", "and").
-            if words <= 9, lowerStarts <= 2, words - lowerStarts >= 1 { pieces[position].isHeading = true }
+            if pieces[position].range.count <= 80, isTitleLike(bytes, range: pieces[position].range) { pieces[position].isHeading = true }
         }
         return pieces
+    }
+
+    /// Title case or upper case, few words: at most a couple of lower-case words ("of", "and")
+    /// among at most nine ("12. Governing Law.", "(e) Minimum Order Quantities.").
+    static func isTitleLike(_ bytes: [UInt8], range: Range<Int>) -> Bool {
+        var words = 0
+        var inWord = false
+        var lowerStarts = 0
+        for offset in range {
+            let isWord = TextAnalysis.isWordByte(bytes[offset])
+            if isWord, !inWord {
+                words += 1
+                if bytes[offset] >= 0x61 && bytes[offset] <= 0x7A { lowerStarts += 1 }
+            }
+            inWord = isWord
+        }
+        return words <= 9 && lowerStarts <= 2 && words - lowerStarts >= 1
     }
 
     @inline(__always) static func startsSentence(_ byte: UInt8) -> Bool {
