@@ -196,6 +196,11 @@ public struct LocateIndex: Sendable {
             if !isSignature {
                 if clause.children.isEmpty {
                     addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings, clause: clause)
+                } else if Self.introducesList(bytes, clause.ownRange), clause.span.byteRange.count <= granularity.wholeClauseBytes {
+                    // "… the following penalties shall apply: (i) … (ii) …": the lead-in and its
+                    // items are one sentence, so the small clause is one unit (its items are
+                    // units of their own as well).
+                    addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings, clause: clause)
                 } else {
                     addRegion(clause.ownRange, clauseID: clause.id, part: .ownText, headings: headings, clause: clause)
                 }
@@ -272,6 +277,16 @@ public struct LocateIndex: Sendable {
         self.averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Float(lengths.count)
         self.clausesByID = clausesByID
         self.resolver = ClauseResolver(document: document)
+    }
+
+    /// Whether a clause's own text ends in a colon (or a dash): it introduces its sub-clauses
+    /// and is not a sentence without them.
+    static func introducesList(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var upper = range.upperBound
+        while upper > range.lowerBound, bytes[upper - 1] <= 0x20 { upper -= 1 }
+        guard upper > range.lowerBound else { return false }
+        let last = bytes[upper - 1]
+        return last == UInt8(ascii: ":") || last == UInt8(ascii: "-") || (upper - range.lowerBound >= 3 && bytes[upper - 3] == 0xE2 && bytes[upper - 2] == 0x80 && bytes[upper - 1] == 0x94)
     }
 
     /// Words (runs of letters and digits) in `bytes`.
