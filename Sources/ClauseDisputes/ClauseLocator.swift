@@ -54,9 +54,10 @@ public struct ClauseLocator: Sendable {
 
     public struct Weights: Sendable {
         /// Share of the lexical score (BM25 over the document's units, scaled to its best unit).
-        public var lexical = 0.4
-        /// Share of the category score (query categories the unit has, weighted by strength).
-        public var category = 0.6
+        public var lexical = 0.3
+        /// Share of the category score (query categories the unit has, weighted by strength and
+        /// by the unit's graded credit for each).
+        public var category = 0.7
         /// Query expansion: words of the heading keywords of the dispute's categories, at this
         /// weight times the category's strength.
         public var expansion = 0.5

@@ -48,6 +48,9 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "Locator lexical floor (default: the locator's).")
     var lexicalFloor: Double?
 
+    @Option(help: "Locator share of a referrer's score a referred clause gets (default: the locator's).")
+    var pullIn: Double?
+
     @Option(help: "Print the misses of this CUAD category.")
     var showMisses: String?
 
@@ -173,6 +176,7 @@ struct LocateEvaluation: ParsableCommand {
         if let lexicalWeight { weights.lexical = lexicalWeight }
         if let expansionWeight { weights.expansion = expansionWeight }
         if let lexicalFloor { weights.lexicalFloor = lexicalFloor }
+        if let pullIn { weights.pullIn = pullIn }
         let locator = ClauseLocator(catalog: ruleSet.categories, weights: weights)
         let preparation = LocateIndex.Preparation(catalog: ruleSet.categories)
         var ours = [Tally](repeating: Tally(), count: Self.descriptions.count)
