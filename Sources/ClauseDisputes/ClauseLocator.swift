@@ -132,7 +132,9 @@ public struct ClauseLocator: Sendable {
         let explicitUnits = Set(score.indices.filter { score[$0] >= 100 })
 
         // 2. Categories from the wording.
-        let queryCategories = catalog.categories(forText: query.text)
+        let queryBytes = Array(query.text.utf8)
+        let negated = Self.negatedRanges(queryBytes)
+        let queryCategories = catalog.categories(forText: query.text, skipping: negated)
         let categoryMass = queryCategories.reduce(0) { $0 + $1.score }
         var categoryScore = [Double](repeating: 0, count: units.count)
         if categoryMass > 0 {
@@ -156,8 +158,6 @@ public struct ClauseLocator: Sendable {
         // heading keywords as a light expansion.
         var queryTerms: [TextAnalysis.Term: Float] = [:]
         var wordsByTerm: [TextAnalysis.Term: String] = [:]
-        let queryBytes = Array(query.text.utf8)
-        let negated = Self.negatedRanges(queryBytes)
         TextAnalysis.forEachTerm(in: queryBytes, range: 0..<queryBytes.count) { term, range in
             if TextAnalysis.disputeOnlyStopWords.contains(term) { return }
             // "no breach at all", "without a reason": the negated word is what did not happen.

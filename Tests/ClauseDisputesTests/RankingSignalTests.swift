@@ -196,6 +196,17 @@ import Testing
         #expect(LocateIndex(document: plain, catalog: defaultRuleSet.categories).units.first { $0.clauseID == "7" }?.part == .ownText)
     }
 
+    @Test func negatedWordsGiveNoCategory() {
+        // "no breach at all" is not about breach and cure; "no breach" as a whole still says
+        // the contract was ended for convenience.
+        let text = "They ended the agreement out of the blue with a notice letter, no breach at all."
+        let catalog = defaultRuleSet.categories
+        #expect(catalog.categories(forText: text).contains { $0.id == "breach-cure" })
+        let kept = catalog.categories(forText: text, skipping: ClauseLocator.negatedRanges(Array(text.utf8))).map(\.id)
+        #expect(!kept.contains("breach-cure"))
+        #expect(kept.first == "termination-for-convenience")
+    }
+
     @Test func negatedWordsAreNotSearchedFor() {
         let locator = ClauseLocator(catalog: .empty)
         let text = "Agreement\n\n3. Breach. A party in breach has thirty days to cure.\n\n4. Ending. Either party may end this agreement on notice at will.\n"
