@@ -54,9 +54,10 @@ public struct ClauseLocator: Sendable {
 
     public struct Weights: Sendable {
         /// Share of the lexical score (BM25 over the document's units, scaled to its best unit).
-        public var lexical = 0.4
-        /// Share of the category score (query categories the unit has, weighted by strength).
-        public var category = 0.6
+        public var lexical = 0.3
+        /// Share of the category score (query categories the unit has, weighted by strength and
+        /// by the unit's graded credit for each).
+        public var category = 0.7
         /// Query expansion: words of the heading keywords of the dispute's categories, at this
         /// weight times the category's strength.
         public var expansion = 0.5
@@ -131,7 +132,9 @@ public struct ClauseLocator: Sendable {
         let explicitUnits = Set(score.indices.filter { score[$0] >= 100 })
 
         // 2. Categories from the wording.
-        let queryCategories = catalog.categories(forText: query.text)
+        let queryBytes = Array(query.text.utf8)
+        let negated = Self.negatedRanges(queryBytes)
+        let queryCategories = catalog.categories(forText: query.text, skipping: negated)
         let categoryMass = queryCategories.reduce(0) { $0 + $1.score }
         var categoryScore = [Double](repeating: 0, count: units.count)
         if categoryMass > 0 {
@@ -155,8 +158,6 @@ public struct ClauseLocator: Sendable {
         // heading keywords as a light expansion.
         var queryTerms: [TextAnalysis.Term: Float] = [:]
         var wordsByTerm: [TextAnalysis.Term: String] = [:]
-        let queryBytes = Array(query.text.utf8)
-        let negated = Self.negatedRanges(queryBytes)
         TextAnalysis.forEachTerm(in: queryBytes, range: 0..<queryBytes.count) { term, range in
             if TextAnalysis.disputeOnlyStopWords.contains(term) { return }
             // "no breach at all", "without a reason": the negated word is what did not happen.

@@ -85,9 +85,10 @@ public enum TextAnalysis {
     }
 
     /// A light suffix stripper (a small subset of Porter's steps): plural, -ing, -ed, -ation,
-    /// -ment, -al, -ly, a final -e or -ate, so "terminate", "terminated", "termination" and
-    /// "terminating" meet, "cancelled" meets "cancellation", and "renewal", "renewed", "renews"
-    /// meet "renew".
+    /// -ition, -itive, -itor, -ivity, -ment, -al, -ly, a final -e or -ate, so "terminate",
+    /// "terminated", "termination" and "terminating" meet, "cancelled" meets "cancellation",
+    /// "renewal", "renewed", "renews" meet "renew", and "compete", "competing", "competitive",
+    /// "competitor" and "competition" meet.
     static func stem(_ word: inout [UInt8]) {
         guard word.count > 3, word.allSatisfy({ $0 < 0x80 }) else { return }
         if ends(word, "ies"), word.count > 4 {
@@ -104,6 +105,14 @@ public enum TextAnalysis {
         }
         if ends(word, "ation"), word.count > 7 {
             word.removeLast(5)  // termination → termin, cancellation → cancell
+        } else if ends(word, "ition"), word.count > 7 {
+            word.removeLast(5)  // competition → compet, definition → defin
+        } else if ends(word, "itive"), word.count > 7 {
+            word.removeLast(5)  // competitive → compet
+        } else if ends(word, "itor"), word.count > 7 {
+            word.removeLast(4)  // competitor → compet
+        } else if ends(word, "ivity"), word.count > 7 {
+            word.removeLast(3)  // exclusivity → exclusiv
         }
         if ends(word, "ment"), word.count > 7 { word.removeLast(4) }   // assignment → assign
         if ends(word, "al"), word.count > 6 { word.removeLast(2) }     // renewal → renew

@@ -227,13 +227,18 @@ public struct CategoryCatalog: Sendable {
     /// Categories that free text (a customer's complaint, a dispute title) is about, strongest
     /// first. Each dispute term or body pattern found counts 1, each heading keyword 0.5; the
     /// score is `sum / (sum + 1)`, in 0..<1 — a ranking signal, not a probability.
-    public func categories(forText text: String) -> [(id: String, score: Double)] {
+    ///
+    /// Matches starting in one of `skipping` (UTF-8 byte ranges of `text`) do not count: the
+    /// locator passes the words after a negation, so "no breach at all" is not about breach
+    /// (while a term that holds the negation itself, "no breach", still counts).
+    public func categories(forText text: String, skipping: [Range<Int>] = []) -> [(id: String, score: Double)] {
         let bytes = Array(text.utf8)
         var totals: [Int: Double] = [:]
         var seen = Set<PhrasePatternSet.Match>()
-        for match in compiled.disputeTerms.matches(in: bytes) where seen.insert(match).inserted { totals[match.owner, default: 0] += 1 }
-        for match in compiled.bodies.matches(in: bytes) where match.owner < categories.count { totals[match.owner, default: 0] += 1 }
-        for match in compiled.headings.matches(in: bytes) { totals[match.owner, default: 0] += 0.5 }
+        func skipped(_ match: PhrasePatternSet.Match) -> Bool { skipping.contains { $0.contains(match.range.lowerBound) } }
+        for match in compiled.disputeTerms.matches(in: bytes) where !skipped(match) && seen.insert(match).inserted { totals[match.owner, default: 0] += 1 }
+        for match in compiled.bodies.matches(in: bytes) where match.owner < categories.count && !skipped(match) { totals[match.owner, default: 0] += 1 }
+        for match in compiled.headings.matches(in: bytes) where !skipped(match) { totals[match.owner, default: 0] += 0.5 }
         return totals
             .map { (id: categories[$0.key].id, score: $0.value / ($0.value + 1)) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }

@@ -48,8 +48,14 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "Locator lexical floor (default: the locator's).")
     var lexicalFloor: Double?
 
+    @Option(help: "Locator share of a referrer's score a referred clause gets (default: the locator's).")
+    var pullIn: Double?
+
     @Option(help: "Print the misses of this CUAD category.")
     var showMisses: String?
+
+    @Flag(help: "Print every miss (top-3 without a hit) of every category, or of --show-misses's: the labelled text, what ranked instead and why, and where the first unit that would have hit ranked, with its score and reasons.")
+    var diagnose = false
 
     /// Dispute descriptions per CUAD category, in a customer's or account manager's words. Kept
     /// generic: none names a party, product or number from a particular contract.
@@ -170,6 +176,7 @@ struct LocateEvaluation: ParsableCommand {
         if let lexicalWeight { weights.lexical = lexicalWeight }
         if let expansionWeight { weights.expansion = expansionWeight }
         if let lexicalFloor { weights.lexicalFloor = lexicalFloor }
+        if let pullIn { weights.pullIn = pullIn }
         let locator = ClauseLocator(catalog: ruleSet.categories, weights: weights)
         let preparation = LocateIndex.Preparation(catalog: ruleSet.categories)
         var ours = [Tally](repeating: Tally(), count: Self.descriptions.count)
@@ -214,18 +221,31 @@ struct LocateEvaluation: ParsableCommand {
                 if index.units.contains(where: { Self.judge([$0.range], labels: labels, documentBytes: documentBytes).hit1 }) { oracle[categoryIndex].hit1 += 1 }
                 for text in Self.descriptions[categoryIndex].texts {
                     let queryStart = DispatchTime.now().uptimeNanoseconds
-                    let outcome = locator.locate(LocateQuery(text: text), in: index, top: 3)
+                    let outcome = locator.locate(LocateQuery(text: text), in: index, top: diagnose ? 40 : 3)
                     queryTime += Double(DispatchTime.now().uptimeNanoseconds - queryStart) / 1e9
                     queryCount += 1
-                    let ranges = outcome.matches.map(\.unit.range)
+                    let ranges = outcome.matches.prefix(3).map(\.unit.range)
                     let judged = Self.judge(ranges, labels: labels, documentBytes: documentBytes)
                     ours[categoryIndex].add(hit1: judged.hit1, hit3: judged.hit3, coverage1: judged.coverage1, coverage3: judged.coverage3)
-                    if let showMisses, showMisses == Self.descriptions[categoryIndex].category, !judged.hit3 {
-                        print("MISS \(row[0]) — \(text)")
-                        for label in labels.prefix(2) { print("   label: \(loaded.lines.text(label).prefix(200).replacingOccurrences(of: "\n", with: " "))") }
-                        for match in outcome.matches {
+                    let category = Self.descriptions[categoryIndex].category
+                    if !judged.hit3, showMisses == category || (diagnose && showMisses == nil) {
+                        print("MISS [\(category)] \(row[0]) — \(text)")
+                        for label in labels.prefix(2) { print("   label (\(label.count)B): \(loaded.lines.text(label).prefix(200).replacingOccurrences(of: "\n", with: " "))") }
+                        func show(_ match: LocateMatch) {
                             print("   #\(match.rank) \(match.score) [\(match.unit.part.rawValue) \(match.clause?.id ?? "-") \(match.unit.range.count)B] \(match.reasons.joined(separator: "; "))")
                             print("      \(match.text.prefix(160).replacingOccurrences(of: "\n", with: " "))")
+                        }
+                        outcome.matches.prefix(3).forEach(show)
+                        if diagnose {
+                            // The first ranked unit that would hit, or why none could.
+                            if let hitting = outcome.matches.dropFirst(3).first(where: { Self.judge([$0.unit.range], labels: labels, documentBytes: documentBytes).hit1 }) {
+                                print("   would hit:"); show(hitting)
+                            } else if let unit = index.units.first(where: { Self.judge([$0.range], labels: labels, documentBytes: documentBytes).hit1 }) {
+                                print("   would hit (not in the top 40): [\(unit.part.rawValue) \(unit.clauseID) \(unit.range.count)B] \(index.text(of: unit).prefix(120).replacingOccurrences(of: "\n", with: " "))")
+                            } else {
+                                let holding = index.units.filter { $0.range.overlaps(labels[0]) }.map { "\($0.part.rawValue) \($0.clauseID) \($0.range.count)B" }
+                                print("   no unit can hit; units over the label: \(holding.prefix(4).joined(separator: ", "))")
+                            }
                         }
                     }
                     let baseRanges = baselineIndex.rank(text, top: 3)

@@ -141,6 +141,72 @@ import Testing
         #expect(ReferenceScanner.scan("the section headings are for convenience").isEmpty)
     }
 
+    /// Builds a document with one section "7" and sub-clauses (a) and (b) under it, from the
+    /// section's own text and the two items.
+    static func sectionWithItems(own: String, heading: String?, items: [String]) -> Document {
+        let head = "Agreement\n\n"
+        let body = own + "\n" + items.map { $0 + "\n" }.joined()
+        let text = head + body
+        let lines = LineIndex(text: text)
+        let start = head.utf8.count
+        var offset = start + own.utf8.count + 1
+        var children: [Clause] = []
+        for (index, item) in items.enumerated() {
+            let number = index == 0 ? "(a)" : "(b)"
+            children.append(Clause(id: "7\(number)", number: number, kind: .subClause, level: 2, span: lines.span(offset..<(offset + item.utf8.count + 1))))
+            offset += item.utf8.count + 1
+        }
+        let parent = Clause(id: "7", number: "7.", heading: heading, kind: .section, level: 1, span: lines.span(start..<text.utf8.count), children: children)
+        let title = Clause(id: "title", kind: .title, level: 1, span: lines.span(0..<9))
+        return defaultRuleSet.categories.categorize(Document(path: "t.txt", format: .plainText, text: text, lines: lines, clauses: [title, parent]))
+    }
+
+    @Test func aHeadingWithNoTextOfItsOwnIsNotAnAnswer() {
+        // "7. Effect of Termination or Expiration." has six words and the heading's category, but
+        // nothing to answer with: its sub-clauses are the answers.
+        let document = Self.sectionWithItems(own: "7. Effect of Termination or Expiration.", heading: "Effect of Termination or Expiration", items: [
+            "(a) Upon termination the Supplier shall continue to provide transition services for ninety days.",
+            "(b) Each party shall return the other party's materials within thirty days.",
+        ])
+        let index = LocateIndex(document: document, catalog: defaultRuleSet.categories)
+        #expect(!index.units.contains { $0.clauseID == "7" })
+        let outcome = ClauseLocator(catalog: defaultRuleSet.categories).locate(LocateQuery(text: "Now that the contract is over, do they still have to support us through the transition?"), in: index)
+        #expect(outcome.matches.first?.clause?.id == "7(a)")
+        // A short title-case line is no answer either, whatever the parser made of it.
+        #expect(Sentences.isTitleLike(Array("(e) No Minimum Purchase Obligation; Minimum Order Quantities.".utf8), range: 0..<61))
+        #expect(!Sentences.isTitleLike(Array("The customer shall pay the fees within thirty days.".utf8), range: 0..<51))
+    }
+
+    @Test func aLeadInEndingInAColonIsAnsweredWithItsItems() {
+        // The lead-in alone is half a sentence; the answer is the lead-in with its items.
+        let own = "7. Penalties. If this Agreement is terminated early, the following payment penalties shall apply:"
+        let document = Self.sectionWithItems(own: own, heading: "Penalties", items: [
+            "(a) in the first year, fifty thousand dollars; and",
+            "(b) thereafter, twenty thousand dollars.",
+        ])
+        let index = LocateIndex(document: document, catalog: defaultRuleSet.categories)
+        let whole = try? #require(index.units.first { $0.clauseID == "7" })
+        #expect(whole?.part == .clause)
+        #expect(whole.map { index.text(of: $0).hasSuffix("twenty thousand dollars.") } == true)
+        #expect(index.units.contains { $0.clauseID == "7(a)" })
+        let outcome = ClauseLocator(catalog: defaultRuleSet.categories).locate(LocateQuery(text: "They are charging us a fixed penalty because we ended the contract early"), in: index)
+        #expect(outcome.matches.first?.clause?.id == "7")
+        // A lead-in that is a sentence of its own stays its own unit.
+        let plain = Self.sectionWithItems(own: "7. Fees. The Customer pays the fees set out below in each month of the term.", heading: "Fees", items: ["(a) Setup fee of one thousand dollars.", "(b) Monthly fee of one hundred dollars."])
+        #expect(LocateIndex(document: plain, catalog: defaultRuleSet.categories).units.first { $0.clauseID == "7" }?.part == .ownText)
+    }
+
+    @Test func negatedWordsGiveNoCategory() {
+        // "no breach at all" is not about breach and cure; "no breach" as a whole still says
+        // the contract was ended for convenience.
+        let text = "They ended the agreement out of the blue with a notice letter, no breach at all."
+        let catalog = defaultRuleSet.categories
+        #expect(catalog.categories(forText: text).contains { $0.id == "breach-cure" })
+        let kept = catalog.categories(forText: text, skipping: ClauseLocator.negatedRanges(Array(text.utf8))).map(\.id)
+        #expect(!kept.contains("breach-cure"))
+        #expect(kept.first == "termination-for-convenience")
+    }
+
     @Test func negatedWordsAreNotSearchedFor() {
         let locator = ClauseLocator(catalog: .empty)
         let text = "Agreement\n\n3. Breach. A party in breach has thirty days to cure.\n\n4. Ending. Either party may end this agreement on notice at will.\n"
@@ -158,6 +224,8 @@ import Testing
             ["warranty", "warranties"],
             ["assign", "assignment", "assigned", "assigns"],
             ["refund", "refunds", "refunded"],
+            ["compete", "competing", "competitive", "competitor", "competition"],
+            ["exclusive", "exclusively", "exclusivity"],
         ]
         for family in families {
             let stems = Set(family.map(TextAnalysis.stem))
