@@ -193,8 +193,10 @@ public struct LocateIndex: Sendable {
             clausesByID[clause.id] = clause
             var headings = ancestors
             if let heading = clause.heading, !heading.isEmpty { headings.append(headingInfo(Array(heading.utf8), weight: Self.headingWeight)) }
-            let isSignature = clause.kind == .signatureBlock || clause.kind == .title
-            if !isSignature {
+            // A signature block, the title and a table of contents ("9.2 Exclusivity .... 31")
+            // name things without deciding any of them.
+            let answersNothing = clause.kind == .signatureBlock || clause.kind == .title || clause.isTableOfContents
+            if !answersNothing {
                 if clause.children.isEmpty {
                     addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings, clause: clause)
                 } else if Self.introducesList(bytes, clause.ownRange), clause.span.byteRange.count <= granularity.wholeClauseBytes {

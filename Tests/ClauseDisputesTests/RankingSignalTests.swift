@@ -1,4 +1,5 @@
 import ClauseModel
+import ClauseParsing
 import ClauseRules
 import Testing
 @testable import ClauseDisputes
@@ -175,6 +176,31 @@ import Testing
         // A short title-case line is no answer either, whatever the parser made of it.
         #expect(Sentences.isTitleLike(Array("(e) No Minimum Purchase Obligation; Minimum Order Quantities.".utf8), range: 0..<61))
         #expect(!Sentences.isTitleLike(Array("The customer shall pay the fees within thirty days.".utf8), range: 0..<51))
+    }
+
+    @Test func aTableOfContentsIsNotAnAnswer() throws {
+        // Its entry "3. Exclusivity ........ 4" shares the dispute's words; clause 3 decides it.
+        let text = """
+        DISTRIBUTION AGREEMENT
+
+        TABLE OF CONTENTS
+
+        1. Appointment ........ 2
+        2. Fees ........ 3
+        3. Exclusivity; Other Distributors ........ 4
+
+        1. Appointment. Supplier appoints Distributor to resell the Products in the Territory.
+
+        2. Fees. Distributor pays the prices in Schedule A within thirty days of each invoice.
+
+        3. Exclusivity. Supplier shall not appoint any other distributor in the Territory during the Term.
+        """
+        let document = defaultRuleSet.categories.categorize(PlainTextParser().parse(path: "toc.txt", text: text))
+        #expect(document.clauses.contains { $0.isTableOfContents }, "the parser should find the table of contents")
+        let index = LocateIndex(document: document, catalog: defaultRuleSet.categories)
+        #expect(!index.units.contains { $0.clauseID == Clause.tableOfContentsID })
+        let outcome = ClauseLocator(catalog: defaultRuleSet.categories).locate(LocateQuery(text: "They signed up other distributors in our territory even though we are exclusive"), in: index)
+        #expect(outcome.matches.first?.clause?.id == "3")
     }
 
     @Test func aLeadInEndingInAColonIsAnsweredWithItsItems() {
