@@ -274,6 +274,25 @@ import Testing
         #expect(mentions(messages, "Sponsor"), "a different meaning is still reported")
     }
 
+    @Test func aDefinitionRestatedInTheSameBreathIsNoDuplicate() {
+        let text = """
+        This Franchise Agreement (the "Agreement") is made between Joint Corp. ("Company") and Kim Lee ("Franchisee").
+
+        1. Staff. The Company may agree for the Franchisee to employ a general manager to operate the clinic ("General Manager"). The term "General Manager" means the individual with day-to-day responsibility for the clinic. The General Manager completes training.
+
+        2. Taxes. "Transfer Taxes" means all transfer, stamp or similar taxes ("Transfer Taxes") arising out of this Agreement. The Franchisee pays the Transfer Taxes.
+
+        3. Fees. "Fee" means the monthly fee in Schedule A. The Franchisee pays the Fee monthly.
+
+        4. Late payment. The Franchisee pays interest on any late amount. For this Section 4, "Fee" means the monthly fee together with any interest accrued on it.
+        """
+        let messages = findings("duplicate-definition", text)
+        for term in ["General Manager", "Transfer Taxes"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        #expect(mentions(messages, "Fee"), "a term defined again in another clause is still reported")
+    }
+
     @Test func eachAttachedFormMayDefineItsOwnTerms() {
         let text = """
         This Remarketing Agreement (the "Agreement") is made between Nuveen Fund, a Massachusetts trust (the "Fund"), and Citigroup Inc., a Delaware corporation (the "Agent").

@@ -67,6 +67,10 @@ struct DefinedTermsCheck: RuleCheck {
     /// Management"`), a table-of-contents line (`SECTION 24.0 … ("I/T") …… Page 37`), the title
     /// line and the preamble both naming the agreement, or an abbreviation spelled out the same
     /// way again (`Retail Store Solutions ("RS")`).
+    /// The most bytes between two definitions of a term that still read as one definition
+    /// restated (about two lines of text).
+    static let maximumRestatementGap = 200
+
     static func isRestatement(_ earlier: DefinedTerm, _ later: DefinedTerm, _ bytes: [UInt8]) -> Bool {
         for definition in [earlier, later] {
             let start = StructuralText.sentenceStart(bytes, before: definition.range.lowerBound, limit: 200)
@@ -83,6 +87,11 @@ struct DefinedTermsCheck: RuleCheck {
             // `"Agreement" means this Supply Agreement …`: the preamble's "Agreement" restated.
             if ["Agreement", "Contract"].contains(definition.term), definition.form == .means, definition.meaning.hasPrefix("this ") { return true }
         }
+        // `… a general manager ("General Manager"). The term "General Manager" means …`, `"Transfer
+        // Taxes" means all … taxes ("Transfer Taxes")`: one definition said twice in one breath.
+        // (Two "means" side by side are two meanings, and stay reported.)
+        if later.range.lowerBound - earlier.range.upperBound <= maximumRestatementGap,
+           Set([earlier.form, later.form]) == [.parenthetical, .means] { return true }
         if earlier.range.lowerBound < 4000, later.range.lowerBound < 4000, earlier.form == .parenthetical, later.form == .parenthetical,
            ["Agreement", "Contract", "Amendment"].contains(earlier.term) { return true }
         if earlier.form == .parenthetical, later.form == .parenthetical, earlier.term.utf8.allSatisfy({ !StructuralText.isLower($0) }),
