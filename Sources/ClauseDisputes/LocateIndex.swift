@@ -115,16 +115,7 @@ public struct LocateIndex: Sendable {
             return lower..<upper
         }
 
-        func wordCount(_ range: Range<Int>) -> Int {
-            var count = 0
-            var inWord = false
-            for offset in range {
-                let isWord = TextAnalysis.isWordByte(bytes[offset])
-                if isWord, !inWord { count += 1 }
-                inWord = isWord
-            }
-            return count
-        }
+        func wordCount(_ range: Range<Int>) -> Int { Self.wordCount(bytes[range]) }
 
         func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [Int], clause: Clause? = nil) {
             let region = trim(region)
@@ -136,7 +127,7 @@ public struct LocateIndex: Sendable {
             // number and heading, or a short title-case line, has no text of its own to answer with.
             if region.count <= 160 {
                 if let clause, let heading = clause.heading, !heading.isEmpty {
-                    let ownWords = wordCount(region) - Self.wordCount(Array(heading.utf8)) - Self.wordCount(Array((clause.number ?? "").utf8))
+                    let ownWords = wordCount(region) - Self.wordCount(heading.utf8) - Self.wordCount((clause.number ?? "").utf8)
                     if ownWords < 2 { return }
                 }
                 if Sentences.isTitleLike(bytes, range: region) { return }
@@ -303,7 +294,7 @@ public struct LocateIndex: Sendable {
     static let evidenceHalfMass = 0.5
 
     /// Words (runs of letters and digits) in `bytes`.
-    static func wordCount(_ bytes: [UInt8]) -> Int {
+    static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
         var count = 0
         var inWord = false
         for byte in bytes {

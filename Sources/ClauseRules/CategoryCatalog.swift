@@ -204,16 +204,15 @@ public struct CategoryCatalog: Sendable {
         }
     }
 
-    /// The sentence holding `range`: from just after the previous sentence end (`.`, `;`, `!`
-    /// or `?` before whitespace, or a blank line) to the next one, at most `reach` bytes each
-    /// way (run-on text extracted from PDFs can lack sentence ends for pages).
+    /// The sentence holding `range`: from just after the previous sentence end (as a pattern's
+    /// `...` sees one, or a blank line) to the next one, at most `reach` bytes each way (run-on
+    /// text extracted from PDFs can lack sentence ends for pages).
     static func sentence(around range: Range<Int>, in bytes: [UInt8], reach: Int = 600) -> Range<Int> {
         func endsSentence(_ index: Int) -> Bool {
             guard index + 1 < bytes.count else { return true }
-            let byte = bytes[index], next = bytes[index + 1]
-            let nextIsSpace = next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D
-            if byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F { return nextIsSpace }
-            return byte == 0x0A && (next == 0x0A || (next == 0x0D && index + 2 < bytes.count && bytes[index + 2] == 0x0A))
+            if PhrasePatternSet.endsSentence(bytes, at: index) { return true }
+            let next = bytes[index + 1]
+            return bytes[index] == 0x0A && (next == 0x0A || (next == 0x0D && index + 2 < bytes.count && bytes[index + 2] == 0x0A))
         }
         var start = range.lowerBound
         let lowest = max(0, range.lowerBound - reach)

@@ -273,14 +273,20 @@ public struct PhrasePatternSet: Sendable {
         var index = gap.lowerBound
         let end = min(gap.upperBound, bytes.count - 1)
         while index < end {
-            let byte = bytes[index]
-            if byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F {
-                let next = bytes[index + 1]
-                if next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D { return true }
-            }
+            if endsSentence(bytes, at: index) { return true }
             index += 1
         }
         return false
+    }
+
+    /// True when `bytes[index]` is `.`, `;`, `!` or `?` and whitespace follows: the end of a
+    /// sentence as patterns see it (`index + 1` must be in `bytes`).
+    @inline(__always)
+    static func endsSentence(_ bytes: [UInt8], at index: Int) -> Bool {
+        let byte = bytes[index]
+        guard byte == 0x2E || byte == 0x3B || byte == 0x21 || byte == 0x3F else { return false }
+        let next = bytes[index + 1]
+        return next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D
     }
 
     /// The longest whitespace run between the words of one phrase (text extracted from PDFs

@@ -78,8 +78,7 @@ public struct CrossReferenceResolver: Sendable {
         let lowered = StructuralText.lowercased(bytes)
         let index = ClauseNumberIndex(document: document)
         // An amendment's section references point into the agreement it amends.
-        let opening = String(decoding: lowered.prefix(800), as: UTF8.self)
-        let isAmendment = opening.containsBytes("amendment") && !opening.containsBytes("amendments")
+        let isAmendment = StructuralText.isAmendment(lowered)
         var result: [CrossReference] = []
         let count = bytes.count
         var position = 0

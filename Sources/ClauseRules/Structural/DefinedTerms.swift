@@ -724,7 +724,7 @@ public struct DefinedTermAnalyzer: Sendable {
         "Tariff", "Channel", "Site", "Website", "Network", "Institute", "Center", "Centre", "Hospital", "Clinic", "School", "College",
         // Statutes, and structural words like Section (`ITEM 100` of a tariff, `Paragraphs`).
         "Statute", "Statutes", "Item", "Items", "Paragraphs", "Subsection", "Subsections", "Exhibits", "Attachments", "Annexes", "Appendices",
-        // Job titles.
+        // More structural words, and names that read like terms.
         "Subparagraph", "Subparagraphs", "Crown", "Caribbean", "Trustees",
         // Job titles.
         "Engineer", "Engineers", "Technician", "Technicians", "Counsel", "Supervisor", "Supervisors", "Presidents", "Officers", "Managers", "Chairmen",
@@ -855,8 +855,7 @@ public struct DefinedTermAnalyzer: Sendable {
         // "Capitalised terms used but not defined herein have the meanings given in …": the
         // definitions live in another document; so do an amendment's.
         if !result.isEmpty {
-            let opening = String(decoding: lowered.prefix(800), as: UTF8.self)
-            if opening.containsBytes("amendment") && !opening.containsBytes("amendments") { return [] }
+            if StructuralText.isAmendment(lowered) { return [] }
             for phrase in ["capitalized terms", "capitalised terms", "not otherwise defined", "not defined herein", "not defined in this"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty {
                 return []
             }

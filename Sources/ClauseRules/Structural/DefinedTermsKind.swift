@@ -62,15 +62,15 @@ struct DefinedTermsCheck: RuleCheck {
         return window.containsBytes(" between ") || window.containsBytes("by and among") || window.containsBytes("entered into") || window.containsBytes("made as of")
     }
 
-    /// A second definition that does not compete with the first: a verb or noun form
-    /// (`When used as a verb, "Develop" means …`), a party's own term (`SutroVax's "Senior
-    /// Management"`), a table-of-contents line (`SECTION 24.0 … ("I/T") …… Page 37`), the title
-    /// line and the preamble both naming the agreement, or an abbreviation spelled out the same
-    /// way again (`Retail Store Solutions ("RS")`).
     /// The most bytes between two definitions of a term that still read as one definition
     /// restated (about two lines of text).
     static let maximumRestatementGap = 200
 
+    /// A second definition that does not compete with the first: a verb or noun form
+    /// (`When used as a verb, "Develop" means …`), a party's own term (`SutroVax's "Senior
+    /// Management"`), a table-of-contents line (`SECTION 24.0 … ("I/T") …… Page 37`), the title
+    /// line and the preamble both naming the agreement, one definition said twice in one breath,
+    /// or an abbreviation spelled out the same way again (`Retail Store Solutions ("RS")`).
     static func isRestatement(_ earlier: DefinedTerm, _ later: DefinedTerm, _ bytes: [UInt8]) -> Bool {
         for definition in [earlier, later] {
             let start = StructuralText.sentenceStart(bytes, before: definition.range.lowerBound, limit: 200)

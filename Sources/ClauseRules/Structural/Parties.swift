@@ -65,7 +65,7 @@ public struct PartyAnalyzer: Sendable {
             // A lower-case letter after the first (`Sublicensed`, not `THE` or an acronym).
             guard bytes[(start + 1)..<offset].contains(where: StructuralText.isLower) else { continue }
             let word = String(decoding: bytes[start..<offset], as: UTF8.self)
-            if partyDeterminers.contains(word) || ["Any", "No", "Every", "A", "An", "If", "Where", "When", "Neither", "Both", "Either", "Its", "Their", "Other", "Such", "Nor", "And", "Or", "The", "Which", "Whereas"].contains(word) { continue }
+            if partyDeterminers.contains(word) || nameOpeners.contains(word) { continue }
             // Not the first word of a sentence.
             var before = start
             while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
@@ -75,13 +75,19 @@ public struct PartyAnalyzer: Sendable {
         return false
     }
 
+    /// Capitalised words before a role that do not make it a longer name (`Any Customer`).
+    static let nameOpeners: Set<String> = ["Any", "No", "Every", "A", "An", "If", "Where", "When", "Neither", "Both", "Either", "Its", "Their", "Other", "Such", "Nor", "And", "Or", "The", "Which", "Whereas"]
+
+    /// Nouns after a role word that make it a modifier (`the Subscriber information`).
+    static let roleModifiedNouns = [" information", " data", " list", " lists", " base", " accounts", " account", " records", " content", " site", " support"]
+
     /// After a role word at `end`: `& Distributor Hotline` (a compound name), `information` /
     /// `data` (the role as a modifier), or `of the Trademark License Agreement` (the role in
     /// another agreement).
     static func isCompoundOrOtherDocument(_ end: Int, in bytes: [UInt8]) -> Bool {
         let window = String(decoding: bytes[end..<min(bytes.count, end + 80)], as: UTF8.self)
         // `the Subscriber information`, `the Customer data`: the role word as a modifier.
-        for noun in [" information", " data", " list", " lists", " base", " accounts", " account", " records", " content", " site", " support", " base"] where window.hasPrefix(noun) {
+        for noun in roleModifiedNouns where window.hasPrefix(noun) {
             let next = window.utf8.dropFirst(noun.utf8.count).first
             if next == nil || !StructuralText.isLetter(next!) { return true }
         }

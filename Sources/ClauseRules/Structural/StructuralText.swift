@@ -172,6 +172,14 @@ enum StructuralText {
 
     static let witnessWhereof = Array("witness whereof".utf8)
 
+    /// The document calls itself an amendment in its first 800 bytes (and is not an agreement
+    /// that merely mentions amendments): its terms and references belong to the agreement it
+    /// amends.
+    static func isAmendment(_ lowered: [UInt8]) -> Bool {
+        let opening = String(decoding: lowered.prefix(800), as: UTF8.self)
+        return opening.containsBytes("amendment") && !opening.containsBytes("amendments")
+    }
+
     static let attachmentKeywords: [[UInt8]] = ["exhibit", "schedule", "annex", "appendix", "attachment", "addendum", "rider", "amendment"].map { Array($0.utf8) }
 
     /// Which attached document `offset` lies in: 0 for the agreement itself, n for the n-th
