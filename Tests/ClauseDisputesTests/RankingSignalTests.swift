@@ -239,6 +239,21 @@ import Testing
         let outcome = locator.locate(LocateQuery(text: "They sent a notice to end it, no breach at all"), in: Self.index(text, catalog: .empty))
         #expect(outcome.matches.map { $0.clause?.id } == ["4"])
     }
+
+    @Test func relationWordsOfADisputeAreNotSearchedFor() {
+        // "split between us": "between" is how every preamble starts ("by and between"), not a
+        // clue to the clause; the split of the income is.
+        let locator = ClauseLocator(catalog: .empty)
+        let text = """
+        Agreement
+
+        1. Parties. This agreement is made by and between Northwind Foods and Harbor Retail.
+
+        5. Proceeds. Net income from the joint stores is divided equally, half to each party, every quarter.
+        """
+        let outcome = locator.locate(LocateQuery(text: "How is the income split between us?"), in: Self.index(text, catalog: .empty))
+        #expect(outcome.matches.map { $0.clause?.id } == ["5"])
+    }
 }
 
 @Suite struct TextAnalysisTests {
