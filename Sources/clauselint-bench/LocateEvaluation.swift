@@ -45,6 +45,9 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "Locator weight of the category-keyword query expansion (default: the locator's).")
     var expansionWeight: Double?
 
+    @Option(help: "Locator category sharpness: the power the dispute's category strengths are raised to (default: the locator's).")
+    var categorySharpness: Double?
+
     @Option(help: "Locator lexical floor (default: the locator's).")
     var lexicalFloor: Double?
 
@@ -180,6 +183,7 @@ struct LocateEvaluation: ParsableCommand {
         if let expansionWeight { weights.expansion = expansionWeight }
         if let lexicalFloor { weights.lexicalFloor = lexicalFloor }
         if let pullIn { weights.pullIn = pullIn }
+        if let categorySharpness { weights.categorySharpness = categorySharpness }
         let locator = ClauseLocator(catalog: ruleSet.categories, weights: weights)
         let preparation = LocateIndex.Preparation(catalog: ruleSet.categories)
         var ours = [Tally](repeating: Tally(), count: Self.descriptions.count)

@@ -240,6 +240,25 @@ import Testing
         #expect(outcome.matches.map { $0.clause?.id } == ["4"])
     }
 
+    @Test func theDisputesMainCategoryOutweighsOneMatchedInPassing() {
+        // Penalty, fixed sum, "instead of proving": liquidated damages, strongly. "damages"
+        // alone also points to limitation of liability, and the liability clause says
+        // "damages" three times and "late" besides (clause 8 wins with strengths
+        // shared in proportion); the fixed sum for each week of delay is the answer.
+        let text = """
+        Supply Agreement
+
+        8. Liability. Neither party is liable for indirect damages, for damages beyond the direct damages proven or for late fees.
+
+        9. Delay. For each week of delay the Supplier shall pay a fixed sum of one percent of the price of the goods concerned.
+        """
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let dispute = "They are charging us a fixed penalty for being late instead of proving their actual damages."
+        let outcome = locator.locate(LocateQuery(text: dispute), in: Self.index(text))
+        #expect(outcome.matches.first?.clause?.id == "9")
+        #expect(outcome.matches.first?.reasons.first?.contains("liquidated-damages") == true)
+    }
+
     @Test func relationWordsOfADisputeAreNotSearchedFor() {
         // "split between us": "between" is how every preamble starts ("by and between"), not a
         // clue to the clause; the split of the income is.
