@@ -259,6 +259,24 @@ import Testing
         #expect(outcome.matches.first?.reasons.first?.contains("liquidated-damages") == true)
     }
 
+    @Test func aClauseWithTheNarrowerCategoryHasTheBroaderOneAsWell() {
+        // The dispute is about warranty duration and, more loosely, warranty. Clause 6 is headed
+        // "Warranties" and says "warrants" twice, but says nothing about how long; clause 7's
+        // twelve months for defects is about warranty duration, and so about warranty as much.
+        let text = """
+        Supply Agreement
+
+        6. Warranties. Seller warrants that the products are new and warrants that they conform to the specifications.
+
+        7. Defects. Any defect reported within twelve months of delivery is repaired free of charge.
+        """
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let dispute = "The product broke after eight months. Is it still covered by the warranty period?"
+        let outcome = locator.locate(LocateQuery(text: dispute), in: Self.index(text))
+        #expect(outcome.matches.first?.clause?.id == "7")
+        #expect(outcome.matches.first?.reasons.first == "categories: warranty-duration, warranty")
+    }
+
     @Test func relationWordsOfADisputeAreNotSearchedFor() {
         // "split between us": "between" is how every preamble starts ("by and between"), not a
         // clue to the clause; the split of the income is.
