@@ -1,4 +1,5 @@
 import ClauseModel
+import Foundation
 import ClauseRules
 
 /// What to look for: a dispute's words and the clause references it names.
@@ -58,6 +59,10 @@ public struct ClauseLocator: Sendable {
         /// Share of the category score (query categories the unit has, weighted by strength and
         /// by the unit's graded credit for each).
         public var category = 0.7
+        /// The dispute's category strengths are raised to this power before each unit's share of
+        /// them is taken: 1 shares in proportion to strength; above 1 the strongest category
+        /// weighs more than the ones matched by a single word in passing.
+        public var categorySharpness = 1.5
         /// Query expansion: words of the heading keywords of the dispute's categories, at this
         /// weight times the category's strength.
         public var expansion = 0.5
@@ -134,7 +139,10 @@ public struct ClauseLocator: Sendable {
         // 2. Categories from the wording.
         let queryBytes = Array(query.text.utf8)
         let negated = Self.negatedRanges(queryBytes)
-        let queryCategories = catalog.categories(forText: query.text, skipping: negated)
+        // The dispute's main category counts more than one matched in passing ("charged a fixed
+        // penalty … instead of proving their damages" is about liquidated damages, not about
+        // limitation of liability): strengths are raised to `categorySharpness` before sharing.
+        let queryCategories = catalog.categories(forText: query.text, skipping: negated).map { (id: $0.id, score: Self.power($0.score, weights.categorySharpness)) }
         let categoryMass = queryCategories.reduce(0) { $0 + $1.score }
         var categoryScore = [Double](repeating: 0, count: units.count)
         if categoryMass > 0 {
@@ -306,6 +314,12 @@ public struct ClauseLocator: Sendable {
             chosen.append(candidate)
         }
         return chosen
+    }
+
+    /// `value` to the power `exponent`.
+    static func power(_ value: Double, _ exponent: Double) -> Double {
+        if exponent == 1 { return value }
+        return Foundation.pow(value, exponent)
     }
 
     /// "Section 7.2 (Refunds)" style label for messages.

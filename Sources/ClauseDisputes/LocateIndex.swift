@@ -31,7 +31,7 @@ public struct LocateIndex: Sendable {
     public let document: Document
     public let units: [LocateUnit]
     /// Per unit: category ids found in its own text or its headings, with a credit in 0..<1
-    /// graded by the amount of evidence (see `evidenceHalfMass`); parent categories at half.
+    /// graded by the amount of evidence (see `evidenceHalfMass`); parent categories at the same credit.
     let unitCategories: [[String: Double]]
     let postings: [TextAnalysis.Term: [(unit: Int32, weight: Float)]]
     let unitLength: [Float]
@@ -242,10 +242,13 @@ public struct LocateIndex: Sendable {
             }
             for (id, credit) in headingCredit { found[id, default: 0] += credit }
             for (id, mass) in found { found[id] = mass / (mass + Self.evidenceHalfMass) }
-            // Ancestors at half credit ("cap-on-liability" is also about "limitation-of-liability").
+            // Ancestors at the same credit: a clause about warranty duration is about warranty as
+            // much as one headed "Warranties" ("cap-on-liability" is also about
+            // "limitation-of-liability"), so it is not outranked by a clause that has only the
+            // broader category when a dispute names both.
             var withAncestors = found
             for (id, credit) in found {
-                for ancestor in catalog.lineage(of: id).dropFirst() { withAncestors[ancestor] = max(withAncestors[ancestor] ?? 0, credit * 0.5) }
+                for ancestor in catalog.lineage(of: id).dropFirst() { withAncestors[ancestor] = max(withAncestors[ancestor] ?? 0, credit) }
             }
             unitCategories[unitIndex] = withAncestors
         }

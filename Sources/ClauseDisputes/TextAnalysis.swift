@@ -134,7 +134,8 @@ public enum TextAnalysis {
         them they've we've we're they're don't doesn't didn't can't won't isn't aren't wasn't weren't out us \\
         nothing anything everything particular give given much many how done wrong find found think thought know ask asked \\
         tell told keep kept please help need needs whole sure case \\
-        customer customers client clients one ones through also too obliged
+        customer customers client clients one ones through also too obliged \\
+        between among
         """
         var set = Set<Term>()
         for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {

@@ -45,6 +45,9 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "Locator weight of the category-keyword query expansion (default: the locator's).")
     var expansionWeight: Double?
 
+    @Option(help: "Locator category sharpness: the power the dispute's category strengths are raised to (default: the locator's).")
+    var categorySharpness: Double?
+
     @Option(help: "Locator lexical floor (default: the locator's).")
     var lexicalFloor: Double?
 
@@ -53,6 +56,9 @@ struct LocateEvaluation: ParsableCommand {
 
     @Option(help: "Print the misses of this CUAD category.")
     var showMisses: String?
+
+    @Option(help: "With --show-misses or --diagnose: print queries without a hit in the top this many (1 or 3; default 3).")
+    var missAt: Int = 3
 
     @Flag(help: "Print every miss (top-3 without a hit) of every category, or of --show-misses's: the labelled text, what ranked instead and why, and where the first unit that would have hit ranked, with its score and reasons.")
     var diagnose = false
@@ -177,6 +183,7 @@ struct LocateEvaluation: ParsableCommand {
         if let expansionWeight { weights.expansion = expansionWeight }
         if let lexicalFloor { weights.lexicalFloor = lexicalFloor }
         if let pullIn { weights.pullIn = pullIn }
+        if let categorySharpness { weights.categorySharpness = categorySharpness }
         let locator = ClauseLocator(catalog: ruleSet.categories, weights: weights)
         let preparation = LocateIndex.Preparation(catalog: ruleSet.categories)
         var ours = [Tally](repeating: Tally(), count: Self.descriptions.count)
@@ -228,7 +235,7 @@ struct LocateEvaluation: ParsableCommand {
                     let judged = Self.judge(ranges, labels: labels, documentBytes: documentBytes)
                     ours[categoryIndex].add(hit1: judged.hit1, hit3: judged.hit3, coverage1: judged.coverage1, coverage3: judged.coverage3)
                     let category = Self.descriptions[categoryIndex].category
-                    if !judged.hit3, showMisses == category || (diagnose && showMisses == nil) {
+                    if !(missAt == 1 ? judged.hit1 : judged.hit3), showMisses == category || (diagnose && showMisses == nil) {
                         print("MISS [\(category)] \(row[0]) — \(text)")
                         for label in labels.prefix(2) { print("   label (\(label.count)B): \(loaded.lines.text(label).prefix(200).replacingOccurrences(of: "\n", with: " "))") }
                         func show(_ match: LocateMatch) {
@@ -238,7 +245,7 @@ struct LocateEvaluation: ParsableCommand {
                         outcome.matches.prefix(3).forEach(show)
                         if diagnose {
                             // The first ranked unit that would hit, or why none could.
-                            if let hitting = outcome.matches.dropFirst(3).first(where: { Self.judge([$0.unit.range], labels: labels, documentBytes: documentBytes).hit1 }) {
+                            if let hitting = outcome.matches.dropFirst(missAt == 1 ? 1 : 3).first(where: { Self.judge([$0.unit.range], labels: labels, documentBytes: documentBytes).hit1 }) {
                                 print("   would hit:"); show(hitting)
                             } else if let unit = index.units.first(where: { Self.judge([$0.range], labels: labels, documentBytes: documentBytes).hit1 }) {
                                 print("   would hit (not in the top 40): [\(unit.part.rawValue) \(unit.clauseID) \(unit.range.count)B] \(index.text(of: unit).prefix(120).replacingOccurrences(of: "\n", with: " "))")

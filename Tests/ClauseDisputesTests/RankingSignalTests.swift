@@ -239,6 +239,58 @@ import Testing
         let outcome = locator.locate(LocateQuery(text: "They sent a notice to end it, no breach at all"), in: Self.index(text, catalog: .empty))
         #expect(outcome.matches.map { $0.clause?.id } == ["4"])
     }
+
+    @Test func theDisputesMainCategoryOutweighsOneMatchedInPassing() {
+        // Penalty, fixed sum, "instead of proving": liquidated damages, strongly. "damages"
+        // alone also points to limitation of liability, and the liability clause says
+        // "damages" three times and "late" besides (clause 8 wins with strengths
+        // shared in proportion); the fixed sum for each week of delay is the answer.
+        let text = """
+        Supply Agreement
+
+        8. Liability. Neither party is liable for indirect damages, for damages beyond the direct damages proven or for late fees.
+
+        9. Delay. For each week of delay the Supplier shall pay a fixed sum of one percent of the price of the goods concerned.
+        """
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let dispute = "They are charging us a fixed penalty for being late instead of proving their actual damages."
+        let outcome = locator.locate(LocateQuery(text: dispute), in: Self.index(text))
+        #expect(outcome.matches.first?.clause?.id == "9")
+        #expect(outcome.matches.first?.reasons.first?.contains("liquidated-damages") == true)
+    }
+
+    @Test func aClauseWithTheNarrowerCategoryHasTheBroaderOneAsWell() {
+        // The dispute is about warranty duration and, more loosely, warranty. Clause 6 is headed
+        // "Warranties" and says "warrants" twice, but says nothing about how long; clause 7's
+        // twelve months for defects is about warranty duration, and so about warranty as much.
+        let text = """
+        Supply Agreement
+
+        6. Warranties. Seller warrants that the products are new and warrants that they conform to the specifications.
+
+        7. Defects. Any defect reported within twelve months of delivery is repaired free of charge.
+        """
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let dispute = "The product broke after eight months. Is it still covered by the warranty period?"
+        let outcome = locator.locate(LocateQuery(text: dispute), in: Self.index(text))
+        #expect(outcome.matches.first?.clause?.id == "7")
+        #expect(outcome.matches.first?.reasons.first == "categories: warranty-duration, warranty")
+    }
+
+    @Test func relationWordsOfADisputeAreNotSearchedFor() {
+        // "split between us": "between" is how every preamble starts ("by and between"), not a
+        // clue to the clause; the split of the income is.
+        let locator = ClauseLocator(catalog: .empty)
+        let text = """
+        Agreement
+
+        1. Parties. This agreement is made by and between Northwind Foods and Harbor Retail.
+
+        5. Proceeds. Net income from the joint stores is divided equally, half to each party, every quarter.
+        """
+        let outcome = locator.locate(LocateQuery(text: "How is the income split between us?"), in: Self.index(text, catalog: .empty))
+        #expect(outcome.matches.map { $0.clause?.id } == ["5"])
+    }
 }
 
 @Suite struct TextAnalysisTests {
