@@ -69,6 +69,20 @@ public struct CrossReferenceResolver: Sendable {
         return table.map { (word: $0.0, target: $0.1, singular: $0.2) }
     }()
     static let keywordBytes: [[UInt8]] = keywords.map { Array($0.word.utf8) }
+    /// For each (lower-cased) first byte, the keywords beginning with it, in `keywords` order.
+    static let keywordsByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (number, word) in keywordBytes.enumerated() { table[Int(word[0])].append(number) }
+        return table
+    }()
+    /// 1 for the bytes a keyword can start with in the lower-cased text (`s c a p e`), 2 for
+    /// 0xC2 (the lead byte of `§`, which needs no word start), 0 for the rest.
+    static let keywordStartByte: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in [0x73, 0x63, 0x61, 0x70, 0x65] { table[byte] = 1 }
+        table[0xC2] = 2
+        return table
+    }()
 
     /// Words before `Section` that make it a statute's section (`Code Section 409A`).
     static let statutePrefixes: Set<String> = ["code", "irc", "erisa", "act", "regulation", "regulations", "rule", "rules", "treasury", "u.s.c.", "usc", "c.f.r.", "cfr", "statute", "form", "item", "bankruptcy", "law", "laws", "exchange", "article", "title", "chapter", "ucc", "u.c.c."]
@@ -83,18 +97,39 @@ public struct CrossReferenceResolver: Sendable {
         let count = bytes.count
         var position = 0
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
+        let keywordsByFirstByte = Self.keywordsByFirstByte
+        let keywordBytes = Self.keywordBytes
+        let keywordStart = Self.keywordStartByte
         while position < count {
+            // Skip to the next byte that can begin a keyword (`s c a p e`, either case, or the
+            // lead byte of `§`): a table lookup per byte over the unsafe buffer, where the
+            // per-byte keyword loop with an optional tuple of Strings cost a retain/release
+            // per candidate.
+            position = lowered.withUnsafeBufferPointer { text in
+                var index = position
+                while index < count {
+                    let kind = keywordStart[Int(text[index])]
+                    // 1: a keyword's first letter, which must begin a word (an ASCII letter or
+                    // digit before it rules that out here; other bytes go to `isWordByte` below).
+                    if kind == 0 || (kind == 1 && index > 0 && StructuralText.isAlnum(text[index - 1])) { index &+= 1; continue }
+                    break
+                }
+                return index
+            }
+            guard position < count else { break }
             let byte = lowered[position]
             var keyword: (word: String, target: CrossReference.Target, singular: String)?
             var keywordEnd = position
-            if byte == 0xC2, position + 1 < count, bytes[position + 1] == 0xA7 {   // §, §§
-                keyword = ("§", .section, "section")
-                keywordEnd = position + 2
-                if keywordEnd + 1 < count, bytes[keywordEnd] == 0xC2, bytes[keywordEnd + 1] == 0xA7 { keywordEnd += 2 }
-            } else if byte == 0x73 || byte == 0x63 || byte == 0x61 || byte == 0x70 || byte == 0x65, position == 0 || !StructuralText.isWordByte(bytes, position - 1) {
-                for (number, candidate) in Self.keywordBytes.enumerated() where candidate[0] == byte && StructuralText.hasWord(candidate, at: position, in: lowered) {
+            if byte == 0xC2 {
+                if position + 1 < count, bytes[position + 1] == 0xA7 {   // §, §§
+                    keyword = ("§", .section, "section")
+                    keywordEnd = position + 2
+                    if keywordEnd + 1 < count, bytes[keywordEnd] == 0xC2, bytes[keywordEnd + 1] == 0xA7 { keywordEnd += 2 }
+                }
+            } else if position == 0 || !StructuralText.isWordByte(bytes, position - 1) {
+                for number in keywordsByFirstByte[Int(byte)] where StructuralText.hasWord(keywordBytes[number], at: position, in: lowered) {
                     keyword = Self.keywords[number]
-                    keywordEnd = position + candidate.count
+                    keywordEnd = position + keywordBytes[number].count
                     break
                 }
             }
@@ -436,6 +471,7 @@ struct ClauseNumberIndex {
     /// `4.02.` → ("4.2", number); `ARTICLE IV` → ("4", article); `Exhibit A-1` → ("a-1", attachment
     /// exhibit); `(b)` → ("(b)", number); `Section 7` → ("7", number).
     static func parse(_ written: String) -> (key: String, kind: NumberKind)? {
+        if let fast = parseASCIINumber(written) { return fast.map { (key: $0, kind: NumberKind.number) } }
         var text = written.trimmingCharacters(in: " \t:.-–—")
         var kind = NumberKind.number
         let lower = text.lowercased()
@@ -461,6 +497,57 @@ struct ClauseNumberIndex {
         }
     }
 
+    /// `parse` for the common case, on bytes: an ASCII number starting with a digit or `(`
+    /// (`4.02.`, `(b)`, `12`), which no keyword can begin. `.some(key)` is `parse`'s answer
+    /// (`.some(nil)` for its nil); nil when the text is not of that shape and `parse` must
+    /// do the general work. Bytes rather than `trimmingCharacters`/`prefix`/`split` on
+    /// Characters, because every clause of every document comes through here.
+    static func parseASCIINumber(_ written: String) -> String??  {
+        let all = Array(written.utf8)
+        guard all.allSatisfy({ $0 < 0x80 }) else { return nil }
+        @inline(__always) func trimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x3A || byte == 0x2E || byte == 0x2D }
+        var end = all.count
+        while end > 0, trimmed(all[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, trimmed(all[start]) { start += 1 }
+        var bytes = Array(all[start..<end])
+        guard let first = bytes.first, StructuralText.isDigit(first) || first == 0x28 else { return nil }
+        if let space = bytes.firstIndex(of: 0x20) { bytes.removeSubrange(space...) }
+        if bytes.last == 0x2E || (bytes.last == 0x29 && bytes.first != 0x28) { bytes.removeLast() }
+        guard !bytes.isEmpty else { return .some(nil) }
+        return .some(normaliseNumber(bytes: bytes) ?? normaliseNumber(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// `normaliseNumber` on ASCII bytes whose head (before any `(`) is only digits and dots, with
+    /// no component too long for `Int`; nil otherwise (the String version handles the rest).
+    static func normaliseNumber(bytes: [UInt8]) -> String? {
+        let headEnd = bytes.firstIndex(of: 0x28) ?? bytes.count
+        guard headEnd > 0 else { return String(decoding: bytes, as: UTF8.self) }
+        var components: [ArraySlice<UInt8>] = []
+        var componentStart = 0
+        for index in 0...headEnd {
+            if index == headEnd || bytes[index] == 0x2E {
+                var component = bytes[componentStart..<index]
+                guard component.count <= 18 else { return nil }
+                // `Int(component)` then `String(value)`: leading zeros dropped, "" stays "".
+                while component.count > 1, component.first == 0x30 { component = component.dropFirst() }
+                components.append(component)
+                componentStart = index + 1
+            } else if !StructuralText.isDigit(bytes[index]) {
+                return nil
+            }
+        }
+        while components.count > 1, components.last!.elementsEqual([0x30]) || components.last!.isEmpty { components.removeLast() }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (number, component) in components.enumerated() {
+            if number > 0 { result.append(0x2E) }
+            result += component
+        }
+        result += bytes[headEnd...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// `4.02(b)` → `4.2(b)`; `IV` stays.
     static func normaliseNumber(_ text: String) -> String {
         let head = text.prefix { $0 != "(" }
@@ -484,6 +571,23 @@ struct ClauseNumberIndex {
         let count = bytes.count
         var position = 0
         while position < count {
+            // Only line starts and spaces can begin a candidate: skip the other bytes in a tight
+            // loop over the buffer (no bounds checks), not through the branch chain below.
+            if position > 0 {
+                position = bytes.withUnsafeBufferPointer { text in
+                    var index = position
+                    while index < count {
+                        let previous = text[index - 1]
+                        if previous == 0x0A { break }
+                        if text[index] != 0x20 { index &+= 1; continue }
+                        // A space between words (or after a comma) before no digit starts nothing below.
+                        if StructuralText.isAlnum(previous) || previous == 0x2C, index + 1 >= count || !StructuralText.isDigit(text[index + 1]) { index &+= 1; continue }
+                        break
+                    }
+                    return index
+                }
+                guard position < count else { break }
+            }
             // Candidate starts: the start of a line, or after ". " / ".  ".
             var start = -1
             if position == 0 || bytes[position - 1] == 0x0A {
