@@ -76,27 +76,55 @@ public struct ConflictingTermsAnalyzer: Sendable {
 
     /// Offsets where each topic's cues occur (at word starts), found in one pass.
     static func cueHits(_ topics: [TermTopic], in lowered: [UInt8]) -> [[Int]] {
-        var table = [[(cue: [UInt8], topic: Int)]](repeating: [], count: 256)
+        // The cues flattened into one byte buffer, grouped by first byte (in topic and cue order
+        // within a group): `groupStart[b]..<groupStart[b + 1]` index `cueStart`/`cueTopic`. An
+        // array of (bytes, topic) tuples per first byte cost a retain and release per candidate
+        // at every word start; flat Int32 tables read through unsafe buffers cost none.
+        var grouped = [[(cue: [UInt8], topic: Int)]](repeating: [], count: 256)
         for (number, topic) in topics.enumerated() {
-            for cue in topic.cues { let bytes = Array(cue.utf8); if let first = bytes.first { table[Int(first)].append((bytes, number)) } }
+            for cue in topic.cues { let bytes = Array(cue.utf8); if let first = bytes.first { grouped[Int(first)].append((bytes, number)) } }
         }
+        var cueBytes: [UInt8] = []
+        var cueStart: [Int32] = []
+        var cueTopic: [Int32] = []
+        var groupStart = [Int32](repeating: 0, count: 257)
+        for byte in 0..<256 {
+            groupStart[byte] = Int32(cueTopic.count)
+            for candidate in grouped[byte] {
+                cueStart.append(Int32(cueBytes.count))
+                cueBytes += candidate.cue
+                cueTopic.append(Int32(candidate.topic))
+            }
+        }
+        groupStart[256] = Int32(cueTopic.count)
+        cueStart.append(Int32(cueBytes.count))
         var hits = [[Int]](repeating: [], count: topics.count)
         let count = lowered.count
         lowered.withUnsafeBufferPointer { text in
+        cueBytes.withUnsafeBufferPointer { cueBytes in
+        cueStart.withUnsafeBufferPointer { cueStart in
+        groupStart.withUnsafeBufferPointer { groupStart in
             var previousIsWord = false
             for index in 0..<count {
                 let byte = text[index]
                 let isWord = StructuralText.isAlnum(byte)
                 defer { previousIsWord = isWord }
                 guard isWord, !previousIsWord else { continue }
-                let candidates = table[Int(byte)]
-                if candidates.isEmpty { continue }
-                for candidate in candidates where index + candidate.cue.count <= count {
+                let first = Int(groupStart[Int(byte)])
+                let last = Int(groupStart[Int(byte) + 1])
+                if first == last { continue }
+                for candidate in first..<last {
+                    let start = Int(cueStart[candidate])
+                    let length = Int(cueStart[candidate + 1]) - start
+                    guard index + length <= count else { continue }
                     var matched = true
-                    for offset in 1..<candidate.cue.count where text[index + offset] != candidate.cue[offset] { matched = false; break }
-                    if matched { hits[candidate.topic].append(index) }
+                    for offset in 1..<length where text[index + offset] != cueBytes[start + offset] { matched = false; break }
+                    if matched { hits[Int(cueTopic[candidate])].append(index) }
                 }
             }
+        }
+        }
+        }
         }
         return hits
     }

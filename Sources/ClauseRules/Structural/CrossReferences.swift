@@ -643,7 +643,7 @@ struct ClauseNumberIndex {
             while after < count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
             guard after < count, StructuralText.isUpper(bytes[after]) || bytes[after] == 0x28 || bytes[after] == 0x22 || bytes[after] == 0xE2 || bytes[after] == 0x5B else { return nil }
             if !number.utf8.contains(0x2E), after == end { return nil }   // bytes: String.contains(String) is Foundation's range(of:)
-            return (normaliseNumber(number), end - start)
+            return (normaliseNumber(bytes: Array(bytes[start..<end])) ?? normaliseNumber(number), end - start)
         }
         if first == 0x28 { return nil }
         // Roman section numbers: `VI. ACKNOWLEDGEMENT`, `IX. EXCEPT …`.

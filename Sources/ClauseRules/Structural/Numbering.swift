@@ -85,10 +85,23 @@ public struct NumberingAnalyzer: Sendable {
         var letterAlternative: (Scheme, Int)?
     }
 
+    /// `parse` remembered per document: most clause numbers recur (`(a)`, `(b)`, `1.`) and a
+    /// dictionary lookup costs a fraction of parsing with Character-level trimming and splitting.
+    final class ParseMemo {
+        private var known: [String: Parsed?] = [:]
+        func parse(_ written: String) -> Parsed? {
+            if let parsed = known[written] { return parsed }
+            let parsed = NumberingAnalyzer.parse(written)
+            known[written] = parsed
+            return parsed
+        }
+    }
+
     public func issues(in document: Document) -> [NumberingIssue] {
         var result: [NumberingIssue] = []
         let bytes = document.bytes
         let scanText = document.format == .plainText
+        let memo = ParseMemo()
         func visit(_ siblings: [Clause], parent: Clause?) {
             var items = siblings
             // Plain text: numbers at line starts that the parser folded into a clause's text
@@ -96,28 +109,28 @@ public struct NumberingAnalyzer: Sendable {
             if scanText {
                 var hosts = siblings.filter { $0.number != nil && $0.kind != .preamble && $0.kind != .title }
                 if let parent, parent.number != nil { hosts.append(parent) }
-                let family = siblings.lazy.compactMap { $0.number.flatMap(Self.parse) }.first?.scheme.family
+                let family = siblings.lazy.compactMap { $0.number.flatMap(memo.parse) }.first?.scheme.family
                 for host in hosts {
-                    for marker in Self.lineStartNumbers(in: host, bytes: bytes) where Self.parse(marker.number)?.scheme.family == family {
+                    for marker in Self.lineStartNumbers(in: host, bytes: bytes) where memo.parse(marker.number)?.scheme.family == family {
                         items.append(Clause(id: host.id, number: marker.number, kind: host.kind, level: host.level, span: document.lines.span(marker.range.lowerBound..<host.ownRange.upperBound)))
                     }
                 }
                 items.sort { $0.span.startOffset < $1.span.startOffset }
             }
-            check(items, bytes: bytes, into: &result)
+            check(items, bytes: bytes, memo: memo, into: &result)
             for clause in siblings { visit(clause.children, parent: clause) }
         }
         visit(document.clauses, parent: nil)
         return result
     }
 
-    func check(_ siblings: [Clause], bytes: [UInt8], into result: inout [NumberingIssue]) {
+    func check(_ siblings: [Clause], bytes: [UInt8], memo: ParseMemo = ParseMemo(), into result: inout [NumberingIssue]) {
         var last: [String: (clause: Clause, parsed: Parsed)] = [:]
         var firstFamily: (family: String, clause: Clause, parsed: Parsed)?   // by mixFamily
         var reportedMixed = false
         var previous: Parsed?
         for clause in siblings {
-            guard clause.kind != .schedule, let written = clause.number, var parsed = Self.parse(written) else { continue }
+            guard clause.kind != .schedule, let written = clause.number, var parsed = memo.parse(written) else { continue }
             // `(i)` after `(h)` is a letter; `(v)` after `(iv)` a roman numeral.
             if let (letterScheme, letterValue) = parsed.letterAlternative {
                 if let before = previous, before.scheme == letterScheme, before.value + 1 == letterValue {
