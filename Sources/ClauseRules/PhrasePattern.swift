@@ -101,6 +101,16 @@ public struct PhrasePatternSet: Sendable {
         return Array(all)
     }
 
+    /// Throws exactly what `init(patterns:)` would throw for this one pattern (bad syntax, or a
+    /// `...` not between two words), without normalising, cutting and numbering its pieces:
+    /// start-up checks every category pattern this way, and building a whole set per pattern
+    /// only to throw it away was a good part of loading the rules.
+    static func validate(_ pattern: String) throws(PatternError) {
+        for alternative in try expandBytes(pattern) where gapParts(alternative).contains(where: { $0.isEmpty }) {
+            throw PatternError(description: "'...' must stand between two words in pattern '\(pattern)'")
+        }
+    }
+
     /// Splits an expanded alternative on the `...` gap marker and trims the parts' spaces.
     static func gapParts(_ alternative: [UInt8]) -> [ArraySlice<UInt8>] {
         var parts: [ArraySlice<UInt8>] = []
@@ -345,5 +355,34 @@ final class LazyAutomaton: @unchecked Sendable {   // mutable state only under `
         built = automaton
         phrases = []
         return automaton
+    }
+}
+
+/// A pattern set compiled on first use, for a catalog's matcher that linting never scans (the
+/// shared scan finds the same patterns); `init` still validates every pattern, so a bad one
+/// throws where it did when the set was built eagerly.
+final class LazyPatternSet: @unchecked Sendable {   // mutable state only under `lock`
+    private let lock = NSLock()
+    private var patterns: [(text: String, owner: Int)]
+    private var built: PhrasePatternSet?
+
+    init(patterns: [(text: String, owner: Int)]) throws(PhrasePatternSet.PatternError) {
+        for pattern in patterns { try PhrasePatternSet.validate(pattern.text) }
+        self.patterns = patterns
+    }
+
+    var set: PhrasePatternSet {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        // Validated in `init`, so this cannot throw.
+        let set = try! PhrasePatternSet(patterns: patterns)
+        built = set
+        patterns = []
+        return set
+    }
+
+    func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [PhrasePatternSet.Match] {
+        set.matches(in: bytes, range: range, skipping: nonProse)
     }
 }
