@@ -232,6 +232,14 @@ public struct PhrasePatternSet: Sendable {
             let firstLow = Int(offsets[piece]), firstHigh = Int(offsets[piece + 1])
             for patternIndex in patterns {
                 let pattern = expanded[patternIndex]
+                if pattern.pieces.count == 1 {
+                    // One piece (most lexicon terms): every hit is a match; no chaining to try.
+                    for first in firstLow..<firstHigh {
+                        let start = Int(starts[first])
+                        if !Self.isInside(start, nonProse) { result.append(Match(owner: pattern.owner, range: start..<Int(ends[first]))) }
+                    }
+                    continue
+                }
                 var possible = true
                 for next in pattern.pieces.dropFirst() where offsets[next] == offsets[next + 1] {
                     possible = false

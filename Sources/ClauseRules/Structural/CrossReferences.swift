@@ -75,11 +75,11 @@ public struct CrossReferenceResolver: Sendable {
         for (number, word) in keywordBytes.enumerated() { table[Int(word[0])].append(number) }
         return table
     }()
-    /// 1 for the bytes a keyword can start with in the lower-cased text (`s c a p e`), 2 for
+    /// 1 for the bytes a keyword can start with (`s c a p e`, either case), 2 for
     /// 0xC2 (the lead byte of `§`, which needs no word start), 0 for the rest.
     static let keywordStartByte: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 256)
-        for byte in [0x73, 0x63, 0x61, 0x70, 0x65] { table[byte] = 1 }
+        for byte in [0x73, 0x63, 0x61, 0x70, 0x65] { table[byte] = 1; table[byte & 0xDF] = 1 }
         table[0xC2] = 2
         return table
     }()
@@ -89,10 +89,12 @@ public struct CrossReferenceResolver: Sendable {
 
     public func references(in document: Document) -> [CrossReference] {
         let bytes = document.bytes
-        let lowered = StructuralText.lowercased(bytes)
+        // No lower-cased copy of the whole text: the scan below folds case byte by byte and
+        // the checks around a reference lower the few bytes they read (a copy was a full pass
+        // and an allocation the size of the document).
         let index = ClauseNumberIndex(document: document)
         // An amendment's section references point into the agreement it amends.
-        let isAmendment = StructuralText.isAmendment(lowered)
+        let isAmendment = StructuralText.isAmendment(StructuralText.lowercased(Array(bytes.prefix(800))))
         var result: [CrossReference] = []
         let count = bytes.count
         var position = 0
@@ -105,7 +107,7 @@ public struct CrossReferenceResolver: Sendable {
             // lead byte of `§`): a table lookup per byte over the unsafe buffer, where the
             // per-byte keyword loop with an optional tuple of Strings cost a retain/release
             // per candidate.
-            position = lowered.withUnsafeBufferPointer { text in
+            position = bytes.withUnsafeBufferPointer { text in
                 var index = position
                 while index < count {
                     let kind = keywordStart[Int(text[index])]
@@ -117,7 +119,7 @@ public struct CrossReferenceResolver: Sendable {
                 return index
             }
             guard position < count else { break }
-            let byte = lowered[position]
+            let byte = StructuralText.lower(bytes[position])
             var keyword: (word: String, target: CrossReference.Target, singular: String)?
             var keywordEnd = position
             if byte == 0xC2 {
@@ -127,7 +129,7 @@ public struct CrossReferenceResolver: Sendable {
                     if keywordEnd + 1 < count, bytes[keywordEnd] == 0xC2, bytes[keywordEnd + 1] == 0xA7 { keywordEnd += 2 }
                 }
             } else if position == 0 || !StructuralText.isWordByte(bytes, position - 1) {
-                for number in keywordsByFirstByte[Int(byte)] where StructuralText.hasWord(keywordBytes[number], at: position, in: lowered) {
+                for number in keywordsByFirstByte[Int(byte)] where Self.hasWordIgnoringCase(keywordBytes[number], at: position, in: bytes) {
                     keyword = Self.keywords[number]
                     keywordEnd = position + keywordBytes[number].count
                     break
@@ -139,8 +141,8 @@ public struct CrossReferenceResolver: Sendable {
             let range = position..<parsed.end
             position = parsed.end
             if StructuralText.isInside(range.lowerBound, nonProse) { continue }
-            if isExternal(bytes: bytes, lowered: lowered, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
-            if keyword.target != .attachment, sentenceNamesAnotherAgreement(bytes: bytes, lowered: lowered, from: parsed.end) { continue }
+            if isExternal(bytes: bytes, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
+            if keyword.target != .attachment, sentenceNamesAnotherAgreement(bytes: bytes, from: parsed.end) { continue }
             if isHeadingLabel(bytes: bytes, range: range) { continue }
 
             let clause = document.deepestClause(containing: range.lowerBound)
@@ -165,6 +167,16 @@ public struct CrossReferenceResolver: Sendable {
                                          labels: labels, targetIDs: targets, clauseID: clause?.id))
         }
         return result
+    }
+
+    /// `StructuralText.hasWord` against the text's bytes lower-cased on the fly (`needle` is
+    /// lower-case): the same answer as on a lower-cased copy, without making one.
+    static func hasWordIgnoringCase(_ needle: [UInt8], at index: Int, in bytes: [UInt8]) -> Bool {
+        guard index >= 0, index + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count where StructuralText.lower(bytes[index + offset]) != needle[offset] { return false }
+        if index > 0, StructuralText.isAlnum(bytes[index - 1]) { return false }
+        if index + needle.count < bytes.count, StructuralText.isAlnum(bytes[index + needle.count]) { return false }
+        return true
     }
 
     /// SEC forms named "Schedule …" (beneficial ownership, proxy and tender offer statements).
@@ -282,17 +294,18 @@ public struct CrossReferenceResolver: Sendable {
 
     /// Later in the same sentence, "… of the Separation Agreement" (after titles in parentheses
     /// and further references) makes the whole list another document's.
-    func sentenceNamesAnotherAgreement(bytes: [UInt8], lowered: [UInt8], from end: Int) -> Bool {
+    func sentenceNamesAnotherAgreement(bytes: [UInt8], from end: Int) -> Bool {
+        @inline(__always) func lowered(_ index: Int) -> UInt8 { StructuralText.lower(bytes[index]) }
         let limit = min(bytes.count, end + 260)
         var index = end
         while index + 8 < limit {
-            let byte = lowered[index]
+            let byte = lowered(index)
             if byte == 0x2E, index + 1 < limit, bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A { return false }
             if byte == 0x3B { return false }
-            if byte == 0x6F, lowered[index + 1] == 0x66, lowered[index + 2] == 0x20, index > 0, lowered[index - 1] == 0x20 {   // "of "
+            if byte == 0x6F, lowered(index + 1) == 0x66, lowered(index + 2) == 0x20, index > 0, lowered(index - 1) == 0x20 {   // "of "
                 var word = index + 3
-                if lowered[word..<min(limit, word + 4)].elementsEqual(Array("the ".utf8)) { word += 4 }
-                if lowered[word..<min(limit, word + 5)].elementsEqual(Array("this ".utf8)) { return false }
+                if bytes[word..<min(limit, word + 4)].lazy.map(StructuralText.lower).elementsEqual(Array("the ".utf8)) { word += 4 }
+                if bytes[word..<min(limit, word + 5)].lazy.map(StructuralText.lower).elementsEqual(Array("this ".utf8)) { return false }
                 // Capitalised words ending in "Agreement": another agreement.
                 var position = word
                 var sawName = false
@@ -313,14 +326,14 @@ public struct CrossReferenceResolver: Sendable {
 
     /// "Section 12 of the Credit Agreement", "Section 1031 of the Code", "Code Section 409A",
     /// "Section 2 of Exhibit B": another document's sections, not resolvable here.
-    func isExternal(bytes: [UInt8], lowered: [UInt8], referenceStart: Int, referenceEnd: Int, keyword: String) -> Bool {
+    func isExternal(bytes: [UInt8], referenceStart: Int, referenceEnd: Int, keyword: String) -> Bool {
         // Word before the keyword.
         var before = referenceStart
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
         let previousEnd = before
         while before > 0, !StructuralText.isSpace(bytes[before - 1]), bytes[before - 1] != 0x28 { before -= 1 }
         if previousEnd > before {
-            let previous = String(decoding: lowered[before..<previousEnd], as: UTF8.self).trimmingCharacters(",")
+            let previous = String(decoding: bytes[before..<previousEnd].map(StructuralText.lower), as: UTF8.self).trimmingCharacters(",")
             if Self.statutePrefixes.contains(previous) { return true }
         }
         // Words after the reference.
@@ -334,7 +347,7 @@ public struct CrossReferenceResolver: Sendable {
             guard position > start else { break }
             var end = position
             while end > start, bytes[end - 1] == 0x2E { end -= 1 }
-            words.append(String(decoding: lowered[start..<end], as: UTF8.self))
+            words.append(String(decoding: bytes[start..<end].map(StructuralText.lower), as: UTF8.self))
             rawWords.append(bytes[start..<end])
         }
         // `terminated by LEO pursuant to Article 15.2 thereof`: the other agreement just named.
