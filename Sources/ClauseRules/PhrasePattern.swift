@@ -203,6 +203,12 @@ public struct PhrasePatternSet: Sendable {
     /// Every occurrence of every pattern in `bytes[range]` that does not start inside a
     /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [Match] {
+        matches(in: bytes, range: range, skipping: nonProse, keepingInside: nil)
+    }
+
+    /// `matches`, except that the owners flagged in `keepingInside` (indexed by owner) are
+    /// reported inside `nonProse` too.
+    func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>], keepingInside keep: [Bool]?) -> [Match] {
         if expanded.isEmpty { return [] }
         // All part hits in one flat array (cheap appends), then bucketed by part with a
         // counting sort; within a part, hits stay in text order.
@@ -232,11 +238,12 @@ public struct PhrasePatternSet: Sendable {
             let firstLow = Int(offsets[piece]), firstHigh = Int(offsets[piece + 1])
             for patternIndex in patterns {
                 let pattern = expanded[patternIndex]
+                let keeps = keep.map { pattern.owner < $0.count && $0[pattern.owner] } ?? false
                 if pattern.pieces.count == 1 {
                     // One piece (most lexicon terms): every hit is a match; no chaining to try.
                     for first in firstLow..<firstHigh {
                         let start = Int(starts[first])
-                        if !Self.isInside(start, nonProse) { result.append(Match(owner: pattern.owner, range: start..<Int(ends[first]))) }
+                        if keeps || !Self.isInside(start, nonProse) { result.append(Match(owner: pattern.owner, range: start..<Int(ends[first]))) }
                     }
                     continue
                 }
@@ -274,7 +281,7 @@ public struct PhrasePatternSet: Sendable {
                         }
                     }
                     let start = Int(starts[first])
-                    if found && !Self.isInside(start, nonProse) {
+                    if found && (keeps || !Self.isInside(start, nonProse)) {
                         result.append(Match(owner: pattern.owner, range: start..<end))
                     }
                 }

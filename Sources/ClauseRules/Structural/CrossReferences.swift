@@ -88,7 +88,15 @@ public struct CrossReferenceResolver: Sendable {
     static let statutePrefixes: Set<String> = ["code", "irc", "erisa", "act", "regulation", "regulations", "rule", "rules", "treasury", "u.s.c.", "usc", "c.f.r.", "cfr", "statute", "form", "item", "bankruptcy", "law", "laws", "exchange", "article", "title", "chapter", "ucc", "u.c.c."]
 
     public func references(in document: Document) -> [CrossReference] {
+        references(in: document, keywordStarts: nil)
+    }
+
+    /// `keywordStarts`: sorted offsets that include every place a keyword (or `§`) starts, as
+    /// the shared phrase scan finds them; each is checked here as the byte scan would check
+    /// it. Nil: scan the bytes.
+    func references(in document: Document, keywordStarts: [Int]?) -> [CrossReference] {
         let bytes = document.bytes
+        var nextStart = 0
         // No lower-cased copy of the whole text: the scan below folds case byte by byte and
         // the checks around a reference lower the few bytes they read (a copy was a full pass
         // and an allocation the size of the document).
@@ -107,6 +115,10 @@ public struct CrossReferenceResolver: Sendable {
             // lead byte of `§`): a table lookup per byte over the unsafe buffer, where the
             // per-byte keyword loop with an optional tuple of Strings cost a retain/release
             // per candidate.
+            if let keywordStarts {
+                while nextStart < keywordStarts.count, keywordStarts[nextStart] < position { nextStart += 1 }
+                position = nextStart < keywordStarts.count ? keywordStarts[nextStart] : count
+            } else {
             position = bytes.withUnsafeBufferPointer { text in
                 var index = position
                 while index < count {
@@ -117,6 +129,7 @@ public struct CrossReferenceResolver: Sendable {
                     break
                 }
                 return index
+            }
             }
             guard position < count else { break }
             let byte = StructuralText.lower(bytes[position])
