@@ -100,7 +100,9 @@ public struct CrossReferenceResolver: Sendable {
         // No lower-cased copy of the whole text: the scan below folds case byte by byte and
         // the checks around a reference lower the few bytes they read (a copy was a full pass
         // and an allocation the size of the document).
-        let index = ClauseNumberIndex(document: document)
+        // Built at the first reference that needs resolving: a document without one never
+        // pays for indexing its clause numbers and the numbers at its line starts.
+        var builtIndex: ClauseNumberIndex?
         // An amendment's section references point into the agreement it amends.
         let isAmendment = StructuralText.isAmendment(StructuralText.lowercased(Array(bytes.prefix(800))))
         var result: [CrossReference] = []
@@ -163,6 +165,8 @@ public struct CrossReferenceResolver: Sendable {
             if let clause, range.upperBound > clause.span.endOffset { continue }
             var labels: [CrossReference.Label] = []
             var targets: [String] = []
+            if builtIndex == nil { builtIndex = ClauseNumberIndex(document: document) }
+            let index = builtIndex!
             for label in parsed.labels {
                 let resolution = index.resolve(label: label, target: keyword.target, keyword: keyword.singular, at: range, in: document)
                 // An amendment's references point into the agreement it amends, its exhibits too
