@@ -27,7 +27,8 @@ struct CrossReferenceCheck: RuleCheck {
     /// The reference keywords (and `§`), found by the linter's shared scan: their starts are
     /// where the resolver looks, instead of a pass of its own over every byte. Inside
     /// non-prose too, so the resolver sees every keyword it would have found itself.
-    var scanPatterns: [(text: String, owner: Int)] { CrossReferenceResolver.keywords.map { ($0.word, 0) } + [("§", 0)] }
+    var scanPatterns: [(text: String, owner: Int)] { Self.keywordPatterns }
+    static let keywordPatterns: [(text: String, owner: Int)] = CrossReferenceResolver.keywords.map { ($0.word, 0) } + [("§", 0)]
     var scanIncludesNonProse: Bool { true }
 
     func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] {
