@@ -32,6 +32,11 @@ public struct PhrasePatternSet: Sendable {
     private let pieceCount: Int
     /// By piece id: the patterns (indices into `expanded`) that begin with it.
     private let patternsByFirstPiece: [[Int]]
+    /// By pattern: its owner, and its piece count (1 for most), in flat arrays so the match
+    /// loop reads them without copying an `Expanded` (two array retains) or chasing its
+    /// `pieces` array to another cache line.
+    private let patternOwner: [Int]
+    private let patternPieceCount: [Int32]
     public let maxGap: Int
 
     /// Expands alternatives of one pattern into plain alternatives (`a (b|c)` → `a b`, `a c`).
@@ -173,6 +178,8 @@ public struct PhrasePatternSet: Sendable {
         var byFirst = [[Int]](repeating: [], count: pieceIDs.count)
         for (index, pattern) in expanded.enumerated() { byFirst[pattern.pieces[0]].append(index) }
         self.patternsByFirstPiece = byFirst
+        self.patternOwner = expanded.map(\.owner)
+        self.patternPieceCount = expanded.map { Int32($0.pieces.count) }
         self.maxGap = maxGap
     }
 
@@ -237,16 +244,17 @@ public struct PhrasePatternSet: Sendable {
             if patterns.isEmpty { continue }
             let firstLow = Int(offsets[piece]), firstHigh = Int(offsets[piece + 1])
             for patternIndex in patterns {
-                let pattern = expanded[patternIndex]
-                let keeps = keep.map { pattern.owner < $0.count && $0[pattern.owner] } ?? false
-                if pattern.pieces.count == 1 {
+                let owner = patternOwner[patternIndex]
+                let keeps = keep.map { owner < $0.count && $0[owner] } ?? false
+                if patternPieceCount[patternIndex] == 1 {
                     // One piece (most lexicon terms): every hit is a match; no chaining to try.
                     for first in firstLow..<firstHigh {
                         let start = Int(starts[first])
-                        if keeps || !Self.isInside(start, nonProse) { result.append(Match(owner: pattern.owner, range: start..<Int(ends[first]))) }
+                        if keeps || !Self.isInside(start, nonProse) { result.append(Match(owner: owner, range: start..<Int(ends[first]))) }
                     }
                     continue
                 }
+                let pattern = expanded[patternIndex]
                 var possible = true
                 for next in pattern.pieces.dropFirst() where offsets[next] == offsets[next + 1] {
                     possible = false

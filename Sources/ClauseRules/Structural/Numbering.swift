@@ -274,6 +274,7 @@ public struct NumberingAnalyzer: Sendable {
 
     /// Reads a clause number as written. Schedules and exhibits are not numbered sequences.
     static func parse(_ written: String) -> Parsed? {
+        if let decimal = parseASCIIDecimal(written) { return decimal }
         var text = written.trimmingCharacters(in: " \t:–—-")
         let lower = text.lowercased()
         for word in ["article", "section", "clause", "part", "chapter", "§"] where lower.hasPrefix(word) {
@@ -304,6 +305,33 @@ public struct NumberingAnalyzer: Sendable {
             return Parsed(scheme: .decimal(prefix: prefix, components: components.count), value: value, token: text)
         }
         return letterOrRoman(text, letter: (.lowerLetter, .upperLetter), roman: (.lowerRoman, .upperRoman))
+    }
+
+    /// `parse` for plain decimal numbers (`3.`, `4.2`, `10.1.3`), on bytes: nil when `written`
+    /// is not ASCII digits and dots starting with a digit (after the trimming `parse` does), so
+    /// `parse` goes on to the general, Character-based reading.
+    static func parseASCIIDecimal(_ written: String) -> Parsed? {
+        let all = Array(written.utf8)
+        @inline(__always) func trimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x3A || byte == 0x2D }
+        var end = all.count
+        while end > 0, trimmed(all[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, trimmed(all[start]) { start += 1 }
+        guard start < end, StructuralText.isDigit(all[start]) else { return nil }
+        for byte in all[start..<end] where !(StructuralText.isDigit(byte) || byte == 0x2E) { return nil }
+        if all[end - 1] == 0x2E { end -= 1 }
+        // Components: digits between dots, none empty and none too long for `Int`.
+        var components: [Int] = []
+        var componentStart = start
+        for index in start...end where index == end || all[index] == 0x2E {
+            guard index > componentStart, index - componentStart <= 18 else { return nil }
+            var value = 0
+            for byte in all[componentStart..<index] { value = value * 10 + Int(byte - 0x30) }
+            components.append(value)
+            componentStart = index + 1
+        }
+        let prefix = components.dropLast().map(String.init).joined(separator: ".")
+        return Parsed(scheme: .decimal(prefix: prefix, components: components.count), value: components.last!, token: String(decoding: all[start..<end], as: UTF8.self))
     }
 
     static func letterOrRoman(_ token: String, letter: (Scheme, Scheme), roman: (Scheme, Scheme)) -> Parsed? {
