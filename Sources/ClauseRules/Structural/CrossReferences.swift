@@ -635,7 +635,7 @@ struct ClauseNumberIndex {
                 if end + 1 < count, bytes[end] == 0x2E, StructuralText.isDigit(bytes[end + 1]) { start = position + 1 }
             }
             if start >= 0, start < count, let (key, length) = Self.marker(bytes, at: start) {
-                let id = document.deepestClause(containing: start)?.id ?? "document"
+                let id = CategoryCatalog.deepestClauseID(containing: start, in: document.clauses) ?? "document"   // no path array per marker
                 add(key, id)
                 if key.hasPrefix("article:") { hasArticles = true }
                 position = start + length
