@@ -146,18 +146,28 @@ public struct PhraseAutomaton: Sendable {
             }
         }
         var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            let failRow = Int(fail[node]) * classCount
-            outputsPerNode[node] += outputsPerNode[Int(fail[node])].filter { !outputsPerNode[node].contains($0) }
-            for cls in 1..<classCount {
-                let child = table[node * classCount + cls]
-                if child >= 0 {
-                    fail[Int(child)] = table[failRow + cls]
-                    queue.append(Int(child))
-                } else {
-                    table[node * classCount + cls] = table[failRow + cls]
+        // Unsafe buffers: this loop visits every entry of a table of many megabytes, and the
+        // array subscripts' bounds and uniqueness checks were most of its time.
+        table.withUnsafeMutableBufferPointer { table in
+            fail.withUnsafeMutableBufferPointer { fail in
+                while head < queue.count {
+                    let node = queue[head]
+                    head += 1
+                    let failNode = Int(fail[node])
+                    let failRow = failNode * classCount
+                    if !outputsPerNode[failNode].isEmpty {
+                        outputsPerNode[node] += outputsPerNode[failNode].filter { !outputsPerNode[node].contains($0) }
+                    }
+                    let row = node * classCount
+                    for cls in 1..<classCount {
+                        let child = table[row + cls]
+                        if child >= 0 {
+                            fail[Int(child)] = table[failRow + cls]
+                            queue.append(Int(child))
+                        } else {
+                            table[row + cls] = table[failRow + cls]
+                        }
+                    }
                 }
             }
         }
