@@ -82,7 +82,17 @@ public struct Document: Sendable {
         return path
     }
 
-    public func deepestClause(containing offset: Int) -> Clause? { clausePath(containing: offset).last }
+    /// `clausePath(containing:).last` without building the path array: linting asks this for
+    /// every finding and many candidate offsets.
+    public func deepestClause(containing offset: Int) -> Clause? {
+        var found: Clause?
+        var level = clauses
+        while let next = Self.find(offset, in: level) {
+            level = next.children
+            found = next
+        }
+        return found
+    }
 
     /// Applies `transform` to every clause, depth first, keeping the tree's shape.
     public func mapClauses(_ transform: (Clause) -> Clause) -> Document {

@@ -51,7 +51,8 @@ public struct CategoryCatalog: Sendable {
 
     private struct Compiled: Sendable {
         var headings: PhrasePatternSet
-        var bodies: PhrasePatternSet
+        /// Built on first use: linting finds these patterns with its shared scan instead.
+        var bodies: LazyPatternSet
         var disputeTerms: PhrasePatternSet
         /// The overlap exclusions alone (owners as in `bodies`), for headings: a heading is a
         /// few words, and scanning it with `bodies` would build that large automaton again
@@ -68,13 +69,15 @@ public struct CategoryCatalog: Sendable {
         }
         var indexByID: [String: Int]
 
-        init(_ categories: [ClauseCategory]) throws(PhrasePatternSet.PatternError) {
+        /// `patternsValidated`: every body, exclusion and sentence-exclusion pattern has been
+        /// through `PhrasePatternSet.validate` already (as `CategoryCatalog.load` does).
+        init(_ categories: [ClauseCategory], patternsValidated: Bool = false) throws(PhrasePatternSet.PatternError) {
             var indexByID: [String: Int] = [:]
             for (index, category) in categories.enumerated() { indexByID[category.id] = index }
             headings = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.headingKeywords.map { ($0, index) } })
             // Body patterns and exclusions share one automaton (one pass): exclusions are owned
             // by `categories.count + index`, sentence exclusions by `2 * categories.count + index`.
-            bodies = try PhrasePatternSet(patterns: Self.bodyPatterns(categories))
+            bodies = try LazyPatternSet(patterns: Self.bodyPatterns(categories), validated: patternsValidated)
             disputeTerms = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.disputeTerms.map { ($0, index) } })
             headingExclusions = try PhrasePatternSet(patterns: categories.enumerated().flatMap { index, category in category.excludePatterns.map { ($0, categories.count + index) } })
             ancestors = categories.map { category in
@@ -92,6 +95,12 @@ public struct CategoryCatalog: Sendable {
 
     public init(categories: [ClauseCategory]) throws(PhrasePatternSet.PatternError) {
         self.compiled = try Compiled(categories)
+        self.categories = categories
+    }
+
+    /// For categories from `load`, whose patterns it validated: not validated a second time.
+    init(loadedCategories categories: [ClauseCategory]) throws(PhrasePatternSet.PatternError) {
+        self.compiled = try Compiled(categories, patternsValidated: true)
         self.categories = categories
     }
 
@@ -266,8 +275,7 @@ public struct CategoryCatalog: Sendable {
                 for entry in try value.list(key) {
                     let pattern = try entry.string("each entry of \(key)")
                     do {
-                        _ = try PhrasePatternSet.expand(pattern)
-                        _ = try PhrasePatternSet(patterns: [(pattern, 0)])
+                        try PhrasePatternSet.validate(pattern)
                     } catch {
                         throw entry.error("bad pattern in \(key) of category '\(id)': \(error.description)")
                     }

@@ -106,6 +106,12 @@ public struct PhraseAutomaton: Sendable {
         var table = [Int32](repeating: -1, count: classCount)
         var terminal: [[Int32]] = [[]]
         var lastClass: [Int] = [0]   // the class of the byte that leads into each node
+        // At most one node per phrase byte: reserving that (untouched pages cost no memory)
+        // spares the table a dozen copies as it doubles through many megabytes.
+        let maxNodes = prepared.reduce(1) { $0 + $1.bytes.count }
+        table.reserveCapacity(maxNodes * classCount)
+        terminal.reserveCapacity(maxNodes)
+        lastClass.reserveCapacity(maxNodes)
         for (index, entry) in prepared.enumerated() {
             var node = 0
             for byte in entry.bytes {
@@ -140,18 +146,28 @@ public struct PhraseAutomaton: Sendable {
             }
         }
         var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            let failRow = Int(fail[node]) * classCount
-            outputsPerNode[node] += outputsPerNode[Int(fail[node])].filter { !outputsPerNode[node].contains($0) }
-            for cls in 1..<classCount {
-                let child = table[node * classCount + cls]
-                if child >= 0 {
-                    fail[Int(child)] = table[failRow + cls]
-                    queue.append(Int(child))
-                } else {
-                    table[node * classCount + cls] = table[failRow + cls]
+        // Unsafe buffers: this loop visits every entry of a table of many megabytes, and the
+        // array subscripts' bounds and uniqueness checks were most of its time.
+        table.withUnsafeMutableBufferPointer { table in
+            fail.withUnsafeMutableBufferPointer { fail in
+                while head < queue.count {
+                    let node = queue[head]
+                    head += 1
+                    let failNode = Int(fail[node])
+                    let failRow = failNode * classCount
+                    if !outputsPerNode[failNode].isEmpty {
+                        outputsPerNode[node] += outputsPerNode[failNode].filter { !outputsPerNode[node].contains($0) }
+                    }
+                    let row = node * classCount
+                    for cls in 1..<classCount {
+                        let child = table[row + cls]
+                        if child >= 0 {
+                            fail[Int(child)] = table[failRow + cls]
+                            queue.append(Int(child))
+                        } else {
+                            table[row + cls] = table[failRow + cls]
+                        }
+                    }
                 }
             }
         }
@@ -163,9 +179,17 @@ public struct PhraseAutomaton: Sendable {
         let order = [0] + queue
         var newNumber = [Int32](repeating: 0, count: nodeCount)
         for (position, node) in order.enumerated() { newNumber[node] = Int32(position) }
-        var renumbered = [Int32](repeating: 0, count: table.count)
-        for (position, node) in order.enumerated() {
-            for cls in 0..<classCount { renumbered[position * classCount + cls] = newNumber[Int(table[node * classCount + cls])] }
+        // Unsafe buffers: this pass and the encoding below touch every entry of the table.
+        let renumbered = [Int32](unsafeUninitializedCapacity: table.count) { target, initialised in
+            table.withUnsafeBufferPointer { source in
+                newNumber.withUnsafeBufferPointer { newNumber in
+                    for (position, node) in order.enumerated() {
+                        let from = node * classCount, to = position * classCount
+                        for cls in 0..<classCount { target[to + cls] = newNumber[Int(source[from + cls])] }
+                    }
+                }
+            }
+            initialised = table.count
         }
         table = renumbered
         outputsPerNode = order.map { outputsPerNode[$0] }
@@ -194,10 +218,14 @@ public struct PhraseAutomaton: Sendable {
 
         // Encode each target as its row offset (no multiply per byte), bit-inverted (negative)
         // when the target state ends a phrase (one test per byte instead of two loads).
-        for index in table.indices {
-            let target = Int(table[index])
-            let row = Int32(target * classCount)
-            table[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
+        table.withUnsafeMutableBufferPointer { table in
+            outputStart.withUnsafeBufferPointer { outputStart in
+                for index in table.indices {
+                    let target = Int(table[index])
+                    let row = Int32(target * classCount)
+                    table[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
+                }
+            }
         }
         self.transitions = table
         self.outputStart = outputStart

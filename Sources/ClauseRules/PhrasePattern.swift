@@ -32,6 +32,11 @@ public struct PhrasePatternSet: Sendable {
     private let pieceCount: Int
     /// By piece id: the patterns (indices into `expanded`) that begin with it.
     private let patternsByFirstPiece: [[Int]]
+    /// By pattern: its owner, and its piece count (1 for most), in flat arrays so the match
+    /// loop reads them without copying an `Expanded` (two array retains) or chasing its
+    /// `pieces` array to another cache line.
+    private let patternOwner: [Int]
+    private let patternPieceCount: [Int32]
     public let maxGap: Int
 
     /// Expands alternatives of one pattern into plain alternatives (`a (b|c)` → `a b`, `a c`).
@@ -101,6 +106,16 @@ public struct PhrasePatternSet: Sendable {
         return Array(all)
     }
 
+    /// Throws exactly what `init(patterns:)` would throw for this one pattern (bad syntax, or a
+    /// `...` not between two words), without normalising, cutting and numbering its pieces:
+    /// start-up checks every category pattern this way, and building a whole set per pattern
+    /// only to throw it away was a good part of loading the rules.
+    static func validate(_ pattern: String) throws(PatternError) {
+        for alternative in try expandBytes(pattern) where gapParts(alternative).contains(where: { $0.isEmpty }) {
+            throw PatternError(description: "'...' must stand between two words in pattern '\(pattern)'")
+        }
+    }
+
     /// Splits an expanded alternative on the `...` gap marker and trims the parts' spaces.
     static func gapParts(_ alternative: [UInt8]) -> [ArraySlice<UInt8>] {
         var parts: [ArraySlice<UInt8>] = []
@@ -163,6 +178,8 @@ public struct PhrasePatternSet: Sendable {
         var byFirst = [[Int]](repeating: [], count: pieceIDs.count)
         for (index, pattern) in expanded.enumerated() { byFirst[pattern.pieces[0]].append(index) }
         self.patternsByFirstPiece = byFirst
+        self.patternOwner = expanded.map(\.owner)
+        self.patternPieceCount = expanded.map { Int32($0.pieces.count) }
         self.maxGap = maxGap
     }
 
@@ -193,6 +210,12 @@ public struct PhrasePatternSet: Sendable {
     /// Every occurrence of every pattern in `bytes[range]` that does not start inside a
     /// non-prose range, sorted by start. One occurrence per (pattern alternative, first part).
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [Match] {
+        matches(in: bytes, range: range, skipping: nonProse, keepingInside: nil)
+    }
+
+    /// `matches`, except that the owners flagged in `keepingInside` (indexed by owner) are
+    /// reported inside `nonProse` too.
+    func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>], keepingInside keep: [Bool]?) -> [Match] {
         if expanded.isEmpty { return [] }
         // All part hits in one flat array (cheap appends), then bucketed by part with a
         // counting sort; within a part, hits stay in text order.
@@ -221,6 +244,16 @@ public struct PhrasePatternSet: Sendable {
             if patterns.isEmpty { continue }
             let firstLow = Int(offsets[piece]), firstHigh = Int(offsets[piece + 1])
             for patternIndex in patterns {
+                let owner = patternOwner[patternIndex]
+                let keeps = keep.map { owner < $0.count && $0[owner] } ?? false
+                if patternPieceCount[patternIndex] == 1 {
+                    // One piece (most lexicon terms): every hit is a match; no chaining to try.
+                    for first in firstLow..<firstHigh {
+                        let start = Int(starts[first])
+                        if keeps || !Self.isInside(start, nonProse) { result.append(Match(owner: owner, range: start..<Int(ends[first]))) }
+                    }
+                    continue
+                }
                 let pattern = expanded[patternIndex]
                 var possible = true
                 for next in pattern.pieces.dropFirst() where offsets[next] == offsets[next + 1] {
@@ -256,7 +289,7 @@ public struct PhrasePatternSet: Sendable {
                         }
                     }
                     let start = Int(starts[first])
-                    if found && !Self.isInside(start, nonProse) {
+                    if found && (keeps || !Self.isInside(start, nonProse)) {
                         result.append(Match(owner: pattern.owner, range: start..<end))
                     }
                 }
@@ -345,5 +378,34 @@ final class LazyAutomaton: @unchecked Sendable {   // mutable state only under `
         built = automaton
         phrases = []
         return automaton
+    }
+}
+
+/// A pattern set compiled on first use, for a catalog's matcher that linting never scans (the
+/// shared scan finds the same patterns); `init` still validates every pattern, so a bad one
+/// throws where it did when the set was built eagerly.
+final class LazyPatternSet: @unchecked Sendable {   // mutable state only under `lock`
+    private let lock = NSLock()
+    private var patterns: [(text: String, owner: Int)]
+    private var built: PhrasePatternSet?
+
+    init(patterns: [(text: String, owner: Int)], validated: Bool = false) throws(PhrasePatternSet.PatternError) {
+        if !validated { for pattern in patterns { try PhrasePatternSet.validate(pattern.text) } }
+        self.patterns = patterns
+    }
+
+    var set: PhrasePatternSet {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        // Validated in `init`, so this cannot throw.
+        let set = try! PhrasePatternSet(patterns: patterns)
+        built = set
+        patterns = []
+        return set
+    }
+
+    func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>] = []) -> [PhrasePatternSet.Match] {
+        set.matches(in: bytes, range: range, skipping: nonProse)
     }
 }

@@ -15,6 +15,10 @@ public protocol RuleCheck: Sendable {
     /// default ignores them and calls `findings(in:)`.
     func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding]
 
+    /// True when the check wants its `scanPatterns` found inside non-prose ranges too (the
+    /// shared scan leaves those out by default). False by default.
+    var scanIncludesNonProse: Bool { get }
+
     /// Nil (the default) when the check does not read `RuleContext.definedTerms`; otherwise the
     /// fewest uses of an undefined capitalised phrase it reports. The linter analyses defined
     /// terms once per document, with the smallest of these, for every check that reads them.
@@ -24,6 +28,7 @@ public protocol RuleCheck: Sendable {
 extension RuleCheck {
     public var scanPatterns: [(text: String, owner: Int)] { [] }
     public func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] { findings(in: context) }
+    public var scanIncludesNonProse: Bool { false }
     public var definedTermsMinimumUses: Int? { nil }
 }
 

@@ -83,7 +83,7 @@ public struct RuleSet: Sendable {
         var typeCatalog = ContractTypeCatalog.empty
         do {
             try CategoryCatalog.validate(categories)
-            catalog = try CategoryCatalog(categories: categories.map(\.0))
+            catalog = try CategoryCatalog(loadedCategories: categories.map(\.0))
             typeCatalog = try ContractTypeCatalog(types: types)
         } catch let diagnostic as Diagnostic {
             problems.append(diagnostic)

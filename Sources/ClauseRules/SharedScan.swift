@@ -11,6 +11,9 @@ struct SharedScan: Sendable {
     let ownerCheck: [Int32]
     let ownerLocal: [Int32]
     let checkCount: Int
+    /// By combined owner: found inside non-prose ranges too (`RuleCheck.scanIncludesNonProse`);
+    /// nil when no check asks for that.
+    let keepsNonProse: [Bool]?
 
     init(categories: CategoryCatalog, checks: [any RuleCheck]) throws {
         var patterns = categories.bodyPatterns
@@ -18,12 +21,14 @@ struct SharedScan: Sendable {
         var ownerCheck: [Int32] = []
         var ownerLocal: [Int32] = []
         var nextOwner = categoryOwners
+        var keeps = [Bool](repeating: false, count: categoryOwners)
         for (checkIndex, check) in checks.enumerated() {
             let own = check.scanPatterns
             guard let maxOwner = own.map(\.owner).max() else { continue }
             for local in 0...maxOwner {
                 ownerCheck.append(Int32(checkIndex))
                 ownerLocal.append(Int32(local))
+                keeps.append(check.scanIncludesNonProse)
             }
             patterns += own.map { ($0.text, nextOwner + $0.owner) }
             nextOwner += maxOwner + 1
@@ -34,13 +39,14 @@ struct SharedScan: Sendable {
         self.ownerCheck = ownerCheck
         self.ownerLocal = ownerLocal
         self.checkCount = checks.count
+        self.keepsNonProse = keeps.contains(true) ? keeps : nil
     }
 
     /// Category matches, and each check's matches with its own owners; all sorted by start.
     func run(_ document: Document) -> (categories: [PhrasePatternSet.Match], checks: [[PhrasePatternSet.Match]]) {
         var categoryMatches: [PhrasePatternSet.Match] = []
         var perCheck = [[PhrasePatternSet.Match]](repeating: [], count: checkCount)
-        for var match in matcher.matches(in: document.bytes, skipping: document.nonProseRanges) {
+        for var match in matcher.matches(in: document.bytes, skipping: document.nonProseRanges, keepingInside: keepsNonProse) {
             if match.owner < categoryOwners {
                 categoryMatches.append(match)
             } else {

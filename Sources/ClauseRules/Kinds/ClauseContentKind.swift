@@ -90,7 +90,7 @@ struct ClauseContentCheck: Sendable {
             var list: [String] = []
             for entry in try value.list(key) {
                 let text = try entry.string("a pattern")
-                do { _ = try PhrasePatternSet(patterns: [(text, 0)]) } catch { throw entry.error("bad pattern in \(key) of rule '\(rule.id)': \(error.description)") }
+                do { try PhrasePatternSet.validate(text) } catch { throw entry.error("bad pattern in \(key) of rule '\(rule.id)': \(error.description)") }
                 list.append(text)
             }
             if list.isEmpty { throw value.error("\(key) of rule '\(rule.id)' is empty") }

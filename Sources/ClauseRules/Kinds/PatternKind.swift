@@ -94,7 +94,7 @@ struct PatternCheck: Sendable {
         }
         prefilters = try rule.parameter("prefilter")?.stringList("prefilter") ?? []
         for literal in prefilters {
-            do { _ = try PhrasePatternSet(patterns: [(literal, 0)]) } catch {
+            do { try PhrasePatternSet.validate(literal) } catch {
                 throw (rule.parameter("prefilter") ?? patternValue).error("bad prefilter '\(literal)' in rule '\(rule.id)': \(error.description)")
             }
         }

@@ -41,9 +41,28 @@ enum ConflictingTermsKind {
 /// All rules of the kind in one check, so the text is scanned once for every topic's cues.
 struct ConflictingTermsCheck: RuleCheck {
     let rules: [(rule: Rule, topic: TermTopic, message: MessageTemplate?)]
+    /// Every cue as a phrase pattern, for the linter's shared scan: cue hits are then looked
+    /// for only where it found a cue, not at every word start of the text. Empty (the analyzer
+    /// scans the text itself) when some cue cannot be written as such a pattern.
+    let scanPatterns: [(text: String, owner: Int)]
+    /// Cues are looked for in non-prose text too.
+    var scanIncludesNonProse: Bool { true }
+
+    init(rules: [(rule: Rule, topic: TermTopic, message: MessageTemplate?)]) {
+        self.rules = rules
+        let patterns = rules.flatMap { $0.topic.cues.map(ConflictingTermsAnalyzer.scanPattern) }
+        self.scanPatterns = patterns.contains(where: { $0 == nil }) ? [] : patterns.map { ($0!, 0) }
+    }
+
+    func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] {
+        findings(in: context, conflicts: ConflictingTermsAnalyzer().conflicts(of: rules.map(\.topic), in: context.document, cueStarts: scan.map(\.range.lowerBound)))
+    }
 
     func findings(in context: RuleContext) -> [Finding] {
-        let conflicts = ConflictingTermsAnalyzer().conflicts(of: rules.map(\.topic), in: context.document)
+        findings(in: context, conflicts: ConflictingTermsAnalyzer().conflicts(of: rules.map(\.topic), in: context.document))
+    }
+
+    func findings(in context: RuleContext, conflicts: [[TermConflict]]) -> [Finding] {
         var findings: [Finding] = []
         for (number, (rule, topic, message)) in rules.enumerated() {
             for conflict in conflicts[number] {

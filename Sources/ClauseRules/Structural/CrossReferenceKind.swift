@@ -24,8 +24,22 @@ enum CrossReferenceKind {
 struct CrossReferenceCheck: RuleCheck {
     let rules: [(rule: Rule, attachments: Bool, message: MessageTemplate?)]
 
+    /// The reference keywords (and `§`), found by the linter's shared scan: their starts are
+    /// where the resolver looks, instead of a pass of its own over every byte. Inside
+    /// non-prose too, so the resolver sees every keyword it would have found itself.
+    var scanPatterns: [(text: String, owner: Int)] { Self.keywordPatterns }
+    static let keywordPatterns: [(text: String, owner: Int)] = CrossReferenceResolver.keywords.map { ($0.word, 0) } + [("§", 0)]
+    var scanIncludesNonProse: Bool { true }
+
+    func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] {
+        findings(in: context, references: CrossReferenceResolver().references(in: context.document, keywordStarts: scan.map(\.range.lowerBound)))
+    }
+
     func findings(in context: RuleContext) -> [Finding] {
-        let references = CrossReferenceResolver().references(in: context.document)
+        findings(in: context, references: CrossReferenceResolver().references(in: context.document))
+    }
+
+    func findings(in context: RuleContext, references: [CrossReference]) -> [Finding] {
         var findings: [Finding] = []
         for (rule, attachments, message) in rules {
             // One finding per label (at its first reference), saying how often it is referred to.

@@ -69,32 +69,84 @@ public struct CrossReferenceResolver: Sendable {
         return table.map { (word: $0.0, target: $0.1, singular: $0.2) }
     }()
     static let keywordBytes: [[UInt8]] = keywords.map { Array($0.word.utf8) }
+    /// For each (lower-cased) first byte, the keywords beginning with it, in `keywords` order.
+    static let keywordsByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (number, word) in keywordBytes.enumerated() { table[Int(word[0])].append(number) }
+        return table
+    }()
+    /// 1 for the bytes a keyword can start with (`s c a p e`, either case), 2 for
+    /// 0xC2 (the lead byte of `§`, which needs no word start), 0 for the rest.
+    static let keywordStartByte: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in [0x73, 0x63, 0x61, 0x70, 0x65] { table[byte] = 1; table[byte & 0xDF] = 1 }
+        table[0xC2] = 2
+        return table
+    }()
 
     /// Words before `Section` that make it a statute's section (`Code Section 409A`).
     static let statutePrefixes: Set<String> = ["code", "irc", "erisa", "act", "regulation", "regulations", "rule", "rules", "treasury", "u.s.c.", "usc", "c.f.r.", "cfr", "statute", "form", "item", "bankruptcy", "law", "laws", "exchange", "article", "title", "chapter", "ucc", "u.c.c."]
 
     public func references(in document: Document) -> [CrossReference] {
+        references(in: document, keywordStarts: nil)
+    }
+
+    /// `keywordStarts`: sorted offsets that include every place a keyword (or `§`) starts, as
+    /// the shared phrase scan finds them; each is checked here as the byte scan would check
+    /// it. Nil: scan the bytes.
+    func references(in document: Document, keywordStarts: [Int]?) -> [CrossReference] {
         let bytes = document.bytes
-        let lowered = StructuralText.lowercased(bytes)
-        let index = ClauseNumberIndex(document: document)
+        var nextStart = 0
+        // No lower-cased copy of the whole text: the scan below folds case byte by byte and
+        // the checks around a reference lower the few bytes they read (a copy was a full pass
+        // and an allocation the size of the document).
+        // Built at the first reference that needs resolving: a document without one never
+        // pays for indexing its clause numbers and the numbers at its line starts.
+        var builtIndex: ClauseNumberIndex?
         // An amendment's section references point into the agreement it amends.
-        let isAmendment = StructuralText.isAmendment(lowered)
+        let isAmendment = StructuralText.isAmendment(StructuralText.lowercased(Array(bytes.prefix(800))))
         var result: [CrossReference] = []
         let count = bytes.count
         var position = 0
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
+        let keywordsByFirstByte = Self.keywordsByFirstByte
+        let keywordBytes = Self.keywordBytes
+        let keywordStart = Self.keywordStartByte
         while position < count {
-            let byte = lowered[position]
+            // Skip to the next byte that can begin a keyword (`s c a p e`, either case, or the
+            // lead byte of `§`): a table lookup per byte over the unsafe buffer, where the
+            // per-byte keyword loop with an optional tuple of Strings cost a retain/release
+            // per candidate.
+            if let keywordStarts {
+                while nextStart < keywordStarts.count, keywordStarts[nextStart] < position { nextStart += 1 }
+                position = nextStart < keywordStarts.count ? keywordStarts[nextStart] : count
+            } else {
+            position = bytes.withUnsafeBufferPointer { text in
+                var index = position
+                while index < count {
+                    let kind = keywordStart[Int(text[index])]
+                    // 1: a keyword's first letter, which must begin a word (an ASCII letter or
+                    // digit before it rules that out here; other bytes go to `isWordByte` below).
+                    if kind == 0 || (kind == 1 && index > 0 && StructuralText.isAlnum(text[index - 1])) { index &+= 1; continue }
+                    break
+                }
+                return index
+            }
+            }
+            guard position < count else { break }
+            let byte = StructuralText.lower(bytes[position])
             var keyword: (word: String, target: CrossReference.Target, singular: String)?
             var keywordEnd = position
-            if byte == 0xC2, position + 1 < count, bytes[position + 1] == 0xA7 {   // §, §§
-                keyword = ("§", .section, "section")
-                keywordEnd = position + 2
-                if keywordEnd + 1 < count, bytes[keywordEnd] == 0xC2, bytes[keywordEnd + 1] == 0xA7 { keywordEnd += 2 }
-            } else if byte == 0x73 || byte == 0x63 || byte == 0x61 || byte == 0x70 || byte == 0x65, position == 0 || !StructuralText.isWordByte(bytes, position - 1) {
-                for (number, candidate) in Self.keywordBytes.enumerated() where candidate[0] == byte && StructuralText.hasWord(candidate, at: position, in: lowered) {
+            if byte == 0xC2 {
+                if position + 1 < count, bytes[position + 1] == 0xA7 {   // §, §§
+                    keyword = ("§", .section, "section")
+                    keywordEnd = position + 2
+                    if keywordEnd + 1 < count, bytes[keywordEnd] == 0xC2, bytes[keywordEnd + 1] == 0xA7 { keywordEnd += 2 }
+                }
+            } else if position == 0 || !StructuralText.isWordByte(bytes, position - 1) {
+                for number in keywordsByFirstByte[Int(byte)] where Self.hasWordIgnoringCase(keywordBytes[number], at: position, in: bytes) {
                     keyword = Self.keywords[number]
-                    keywordEnd = position + candidate.count
+                    keywordEnd = position + keywordBytes[number].count
                     break
                 }
             }
@@ -104,8 +156,8 @@ public struct CrossReferenceResolver: Sendable {
             let range = position..<parsed.end
             position = parsed.end
             if StructuralText.isInside(range.lowerBound, nonProse) { continue }
-            if isExternal(bytes: bytes, lowered: lowered, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
-            if keyword.target != .attachment, sentenceNamesAnotherAgreement(bytes: bytes, lowered: lowered, from: parsed.end) { continue }
+            if isExternal(bytes: bytes, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
+            if keyword.target != .attachment, sentenceNamesAnotherAgreement(bytes: bytes, from: parsed.end) { continue }
             if isHeadingLabel(bytes: bytes, range: range) { continue }
 
             let clause = document.deepestClause(containing: range.lowerBound)
@@ -113,6 +165,8 @@ public struct CrossReferenceResolver: Sendable {
             if let clause, range.upperBound > clause.span.endOffset { continue }
             var labels: [CrossReference.Label] = []
             var targets: [String] = []
+            if builtIndex == nil { builtIndex = ClauseNumberIndex(document: document) }
+            let index = builtIndex!
             for label in parsed.labels {
                 let resolution = index.resolve(label: label, target: keyword.target, keyword: keyword.singular, at: range, in: document)
                 // An amendment's references point into the agreement it amends, its exhibits too
@@ -130,6 +184,16 @@ public struct CrossReferenceResolver: Sendable {
                                          labels: labels, targetIDs: targets, clauseID: clause?.id))
         }
         return result
+    }
+
+    /// `StructuralText.hasWord` against the text's bytes lower-cased on the fly (`needle` is
+    /// lower-case): the same answer as on a lower-cased copy, without making one.
+    static func hasWordIgnoringCase(_ needle: [UInt8], at index: Int, in bytes: [UInt8]) -> Bool {
+        guard index >= 0, index + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count where StructuralText.lower(bytes[index + offset]) != needle[offset] { return false }
+        if index > 0, StructuralText.isAlnum(bytes[index - 1]) { return false }
+        if index + needle.count < bytes.count, StructuralText.isAlnum(bytes[index + needle.count]) { return false }
+        return true
     }
 
     /// SEC forms named "Schedule …" (beneficial ownership, proxy and tender offer statements).
@@ -247,17 +311,18 @@ public struct CrossReferenceResolver: Sendable {
 
     /// Later in the same sentence, "… of the Separation Agreement" (after titles in parentheses
     /// and further references) makes the whole list another document's.
-    func sentenceNamesAnotherAgreement(bytes: [UInt8], lowered: [UInt8], from end: Int) -> Bool {
+    func sentenceNamesAnotherAgreement(bytes: [UInt8], from end: Int) -> Bool {
+        @inline(__always) func lowered(_ index: Int) -> UInt8 { StructuralText.lower(bytes[index]) }
         let limit = min(bytes.count, end + 260)
         var index = end
         while index + 8 < limit {
-            let byte = lowered[index]
+            let byte = lowered(index)
             if byte == 0x2E, index + 1 < limit, bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A { return false }
             if byte == 0x3B { return false }
-            if byte == 0x6F, lowered[index + 1] == 0x66, lowered[index + 2] == 0x20, index > 0, lowered[index - 1] == 0x20 {   // "of "
+            if byte == 0x6F, lowered(index + 1) == 0x66, lowered(index + 2) == 0x20, index > 0, lowered(index - 1) == 0x20 {   // "of "
                 var word = index + 3
-                if lowered[word..<min(limit, word + 4)].elementsEqual(Array("the ".utf8)) { word += 4 }
-                if lowered[word..<min(limit, word + 5)].elementsEqual(Array("this ".utf8)) { return false }
+                if bytes[word..<min(limit, word + 4)].lazy.map(StructuralText.lower).elementsEqual(Array("the ".utf8)) { word += 4 }
+                if bytes[word..<min(limit, word + 5)].lazy.map(StructuralText.lower).elementsEqual(Array("this ".utf8)) { return false }
                 // Capitalised words ending in "Agreement": another agreement.
                 var position = word
                 var sawName = false
@@ -278,14 +343,14 @@ public struct CrossReferenceResolver: Sendable {
 
     /// "Section 12 of the Credit Agreement", "Section 1031 of the Code", "Code Section 409A",
     /// "Section 2 of Exhibit B": another document's sections, not resolvable here.
-    func isExternal(bytes: [UInt8], lowered: [UInt8], referenceStart: Int, referenceEnd: Int, keyword: String) -> Bool {
+    func isExternal(bytes: [UInt8], referenceStart: Int, referenceEnd: Int, keyword: String) -> Bool {
         // Word before the keyword.
         var before = referenceStart
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
         let previousEnd = before
         while before > 0, !StructuralText.isSpace(bytes[before - 1]), bytes[before - 1] != 0x28 { before -= 1 }
         if previousEnd > before {
-            let previous = String(decoding: lowered[before..<previousEnd], as: UTF8.self).trimmingCharacters(",")
+            let previous = String(decoding: bytes[before..<previousEnd].map(StructuralText.lower), as: UTF8.self).trimmingCharacters(",")
             if Self.statutePrefixes.contains(previous) { return true }
         }
         // Words after the reference.
@@ -299,7 +364,7 @@ public struct CrossReferenceResolver: Sendable {
             guard position > start else { break }
             var end = position
             while end > start, bytes[end - 1] == 0x2E { end -= 1 }
-            words.append(String(decoding: lowered[start..<end], as: UTF8.self))
+            words.append(String(decoding: bytes[start..<end].map(StructuralText.lower), as: UTF8.self))
             rawWords.append(bytes[start..<end])
         }
         // `terminated by LEO pursuant to Article 15.2 thereof`: the other agreement just named.
@@ -436,6 +501,7 @@ struct ClauseNumberIndex {
     /// `4.02.` → ("4.2", number); `ARTICLE IV` → ("4", article); `Exhibit A-1` → ("a-1", attachment
     /// exhibit); `(b)` → ("(b)", number); `Section 7` → ("7", number).
     static func parse(_ written: String) -> (key: String, kind: NumberKind)? {
+        if let fast = parseASCIINumber(written) { return fast.map { (key: $0, kind: NumberKind.number) } }
         var text = written.trimmingCharacters(in: " \t:.-–—")
         var kind = NumberKind.number
         let lower = text.lowercased()
@@ -461,6 +527,57 @@ struct ClauseNumberIndex {
         }
     }
 
+    /// `parse` for the common case, on bytes: an ASCII number starting with a digit or `(`
+    /// (`4.02.`, `(b)`, `12`), which no keyword can begin. `.some(key)` is `parse`'s answer
+    /// (`.some(nil)` for its nil); nil when the text is not of that shape and `parse` must
+    /// do the general work. Bytes rather than `trimmingCharacters`/`prefix`/`split` on
+    /// Characters, because every clause of every document comes through here.
+    static func parseASCIINumber(_ written: String) -> String??  {
+        let all = Array(written.utf8)
+        guard all.allSatisfy({ $0 < 0x80 }) else { return nil }
+        @inline(__always) func trimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x3A || byte == 0x2E || byte == 0x2D }
+        var end = all.count
+        while end > 0, trimmed(all[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, trimmed(all[start]) { start += 1 }
+        var bytes = Array(all[start..<end])
+        guard let first = bytes.first, StructuralText.isDigit(first) || first == 0x28 else { return nil }
+        if let space = bytes.firstIndex(of: 0x20) { bytes.removeSubrange(space...) }
+        if bytes.last == 0x2E || (bytes.last == 0x29 && bytes.first != 0x28) { bytes.removeLast() }
+        guard !bytes.isEmpty else { return .some(nil) }
+        return .some(normaliseNumber(bytes: bytes) ?? normaliseNumber(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// `normaliseNumber` on ASCII bytes whose head (before any `(`) is only digits and dots, with
+    /// no component too long for `Int`; nil otherwise (the String version handles the rest).
+    static func normaliseNumber(bytes: [UInt8]) -> String? {
+        let headEnd = bytes.firstIndex(of: 0x28) ?? bytes.count
+        guard headEnd > 0 else { return String(decoding: bytes, as: UTF8.self) }
+        var components: [ArraySlice<UInt8>] = []
+        var componentStart = 0
+        for index in 0...headEnd {
+            if index == headEnd || bytes[index] == 0x2E {
+                var component = bytes[componentStart..<index]
+                guard component.count <= 18 else { return nil }
+                // `Int(component)` then `String(value)`: leading zeros dropped, "" stays "".
+                while component.count > 1, component.first == 0x30 { component = component.dropFirst() }
+                components.append(component)
+                componentStart = index + 1
+            } else if !StructuralText.isDigit(bytes[index]) {
+                return nil
+            }
+        }
+        while components.count > 1, components.last!.elementsEqual([0x30]) || components.last!.isEmpty { components.removeLast() }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (number, component) in components.enumerated() {
+            if number > 0 { result.append(0x2E) }
+            result += component
+        }
+        result += bytes[headEnd...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// `4.02(b)` → `4.2(b)`; `IV` stays.
     static func normaliseNumber(_ text: String) -> String {
         let head = text.prefix { $0 != "(" }
@@ -484,6 +601,23 @@ struct ClauseNumberIndex {
         let count = bytes.count
         var position = 0
         while position < count {
+            // Only line starts and spaces can begin a candidate: skip the other bytes in a tight
+            // loop over the buffer (no bounds checks), not through the branch chain below.
+            if position > 0 {
+                position = bytes.withUnsafeBufferPointer { text in
+                    var index = position
+                    while index < count {
+                        let previous = text[index - 1]
+                        if previous == 0x0A { break }
+                        if text[index] != 0x20 { index &+= 1; continue }
+                        // A space between words (or after a comma) before no digit starts nothing below.
+                        if StructuralText.isAlnum(previous) || previous == 0x2C, index + 1 >= count || !StructuralText.isDigit(text[index + 1]) { index &+= 1; continue }
+                        break
+                    }
+                    return index
+                }
+                guard position < count else { break }
+            }
             // Candidate starts: the start of a line, or after ". " / ".  ".
             var start = -1
             if position == 0 || bytes[position - 1] == 0x0A {
@@ -501,7 +635,7 @@ struct ClauseNumberIndex {
                 if end + 1 < count, bytes[end] == 0x2E, StructuralText.isDigit(bytes[end + 1]) { start = position + 1 }
             }
             if start >= 0, start < count, let (key, length) = Self.marker(bytes, at: start) {
-                let id = document.deepestClause(containing: start)?.id ?? "document"
+                let id = CategoryCatalog.deepestClauseID(containing: start, in: document.clauses) ?? "document"   // no path array per marker
                 add(key, id)
                 if key.hasPrefix("article:") { hasArticles = true }
                 position = start + length
@@ -539,7 +673,7 @@ struct ClauseNumberIndex {
             while after < count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
             guard after < count, StructuralText.isUpper(bytes[after]) || bytes[after] == 0x28 || bytes[after] == 0x22 || bytes[after] == 0xE2 || bytes[after] == 0x5B else { return nil }
             if !number.utf8.contains(0x2E), after == end { return nil }   // bytes: String.contains(String) is Foundation's range(of:)
-            return (normaliseNumber(number), end - start)
+            return (normaliseNumber(bytes: Array(bytes[start..<end])) ?? normaliseNumber(number), end - start)
         }
         if first == 0x28 { return nil }
         // Roman section numbers: `VI. ACKNOWLEDGEMENT`, `IX. EXCEPT …`.

@@ -85,10 +85,23 @@ public struct NumberingAnalyzer: Sendable {
         var letterAlternative: (Scheme, Int)?
     }
 
+    /// `parse` remembered per document: most clause numbers recur (`(a)`, `(b)`, `1.`) and a
+    /// dictionary lookup costs a fraction of parsing with Character-level trimming and splitting.
+    final class ParseMemo {
+        private var known: [String: Parsed?] = [:]
+        func parse(_ written: String) -> Parsed? {
+            if let parsed = known[written] { return parsed }
+            let parsed = NumberingAnalyzer.parse(written)
+            known[written] = parsed
+            return parsed
+        }
+    }
+
     public func issues(in document: Document) -> [NumberingIssue] {
         var result: [NumberingIssue] = []
         let bytes = document.bytes
         let scanText = document.format == .plainText
+        let memo = ParseMemo()
         func visit(_ siblings: [Clause], parent: Clause?) {
             var items = siblings
             // Plain text: numbers at line starts that the parser folded into a clause's text
@@ -96,28 +109,28 @@ public struct NumberingAnalyzer: Sendable {
             if scanText {
                 var hosts = siblings.filter { $0.number != nil && $0.kind != .preamble && $0.kind != .title }
                 if let parent, parent.number != nil { hosts.append(parent) }
-                let family = siblings.lazy.compactMap { $0.number.flatMap(Self.parse) }.first?.scheme.family
+                let family = siblings.lazy.compactMap { $0.number.flatMap(memo.parse) }.first?.scheme.family
                 for host in hosts {
-                    for marker in Self.lineStartNumbers(in: host, bytes: bytes) where Self.parse(marker.number)?.scheme.family == family {
+                    for marker in Self.lineStartNumbers(in: host, bytes: bytes) where memo.parse(marker.number)?.scheme.family == family {
                         items.append(Clause(id: host.id, number: marker.number, kind: host.kind, level: host.level, span: document.lines.span(marker.range.lowerBound..<host.ownRange.upperBound)))
                     }
                 }
                 items.sort { $0.span.startOffset < $1.span.startOffset }
             }
-            check(items, bytes: bytes, into: &result)
+            check(items, bytes: bytes, memo: memo, into: &result)
             for clause in siblings { visit(clause.children, parent: clause) }
         }
         visit(document.clauses, parent: nil)
         return result
     }
 
-    func check(_ siblings: [Clause], bytes: [UInt8], into result: inout [NumberingIssue]) {
+    func check(_ siblings: [Clause], bytes: [UInt8], memo: ParseMemo = ParseMemo(), into result: inout [NumberingIssue]) {
         var last: [String: (clause: Clause, parsed: Parsed)] = [:]
         var firstFamily: (family: String, clause: Clause, parsed: Parsed)?   // by mixFamily
         var reportedMixed = false
         var previous: Parsed?
         for clause in siblings {
-            guard clause.kind != .schedule, let written = clause.number, var parsed = Self.parse(written) else { continue }
+            guard clause.kind != .schedule, let written = clause.number, var parsed = memo.parse(written) else { continue }
             // `(i)` after `(h)` is a letter; `(v)` after `(iv)` a roman numeral.
             if let (letterScheme, letterValue) = parsed.letterAlternative {
                 if let before = previous, before.scheme == letterScheme, before.value + 1 == letterValue {
@@ -261,6 +274,7 @@ public struct NumberingAnalyzer: Sendable {
 
     /// Reads a clause number as written. Schedules and exhibits are not numbered sequences.
     static func parse(_ written: String) -> Parsed? {
+        if let decimal = parseASCIIDecimal(written) { return decimal }
         var text = written.trimmingCharacters(in: " \t:–—-")
         let lower = text.lowercased()
         for word in ["article", "section", "clause", "part", "chapter", "§"] where lower.hasPrefix(word) {
@@ -291,6 +305,33 @@ public struct NumberingAnalyzer: Sendable {
             return Parsed(scheme: .decimal(prefix: prefix, components: components.count), value: value, token: text)
         }
         return letterOrRoman(text, letter: (.lowerLetter, .upperLetter), roman: (.lowerRoman, .upperRoman))
+    }
+
+    /// `parse` for plain decimal numbers (`3.`, `4.2`, `10.1.3`), on bytes: nil when `written`
+    /// is not ASCII digits and dots starting with a digit (after the trimming `parse` does), so
+    /// `parse` goes on to the general, Character-based reading.
+    static func parseASCIIDecimal(_ written: String) -> Parsed? {
+        let all = Array(written.utf8)
+        @inline(__always) func trimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x3A || byte == 0x2D }
+        var end = all.count
+        while end > 0, trimmed(all[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, trimmed(all[start]) { start += 1 }
+        guard start < end, StructuralText.isDigit(all[start]) else { return nil }
+        for byte in all[start..<end] where !(StructuralText.isDigit(byte) || byte == 0x2E) { return nil }
+        if all[end - 1] == 0x2E { end -= 1 }
+        // Components: digits between dots, none empty and none too long for `Int`.
+        var components: [Int] = []
+        var componentStart = start
+        for index in start...end where index == end || all[index] == 0x2E {
+            guard index > componentStart, index - componentStart <= 18 else { return nil }
+            var value = 0
+            for byte in all[componentStart..<index] { value = value * 10 + Int(byte - 0x30) }
+            components.append(value)
+            componentStart = index + 1
+        }
+        let prefix = components.dropLast().map(String.init).joined(separator: ".")
+        return Parsed(scheme: .decimal(prefix: prefix, components: components.count), value: components.last!, token: String(decoding: all[start..<end], as: UTF8.self))
     }
 
     static func letterOrRoman(_ token: String, letter: (Scheme, Scheme), roman: (Scheme, Scheme)) -> Parsed? {
