@@ -547,4 +547,22 @@ import Testing
         #expect(!mentions(messages, "Owner"))
         #expect(mentions(messages, "Lender"), "a role word in the agreement itself is still reported")
     }
+
+    @Test func numberColumnsStatuteCitationsAndOtherAgreementsAreNotBrokenReferences() {
+        let text = """
+        WIDGET RESELLER AGREEMENT This Widget Reseller Agreement ("Agreement") is made between Vayar Ltd. ("Supplier") and Indeliving Inc. ("Reseller").
+        1. 1.1.
+        1.2.
+        2. 2.1. 2.2.
+        3.
+        Appointment. The Supplier appoints the Reseller. Orders. Orders follow Section 2.2 and Section 1.2, and survive under Section 3. Price. Prices are fixed, except as Section 7 provides.
+
+        Generics. A product approved under Section 42 U.S.C. 262 is a generic. Units have the rights designated in Section 4.04 and elsewhere in the OP Agreement.
+        """
+        let messages = findings("broken-cross-reference", text)
+        for label in ["2.2", "1.2", "section 3", "42", "4.04"] {
+            #expect(!messages.contains { $0.lowercased().contains(label) }, "\(label): \(messages)")
+        }
+        #expect(messages.contains { $0.contains("7") }, "a reference to a missing section is still reported: \(messages)")
+    }
 }
