@@ -370,4 +370,256 @@ import Testing
         """
         #expect(findings("inconsistent-party-name", text).isEmpty)
     }
+
+    // MARK: CUAD review 4 (issue 4)
+
+    @Test func pdfRepeatsIndefiniteLabelsAndNarrowingsAreNoDuplicates() {
+        let text = """
+        This Hosting Agreement is made between Quantum Inc. and Delta Hosting Corp. as of May 1, 2009.
+
+        1. Definitions.
+        1.1 "Credit Note"   "Credit Note" Means the credit note issued by the Repairer under Clause 11.
+        1.2 "Direct Access Storage" or "DAS" means data storage devices attached directly to a server.
+
+        Page 1 of 36
+
+        "Direct Access Storage" or "DAS" means data storage devices attached directly to a server. "Hosting Environment" means the servers run by the Provider.
+        1.3 "Collaboration Product" means any compound selected under Section 4.1.
+        "Collaboration Product" shall also include any formulation of that compound.
+        1.4 "Confidential Information" means information a party marks as confidential.
+        "Confidential Information" does not include information in the public domain.
+
+        2. Indemnity. Supplier (an "Indemnifier") indemnifies Customer (each, an "Indemnified Party") against third-party claims. Customer (an "Indemnifier") indemnifies Supplier (each, an "Indemnified Party") against claims arising from its materials.
+
+        3. Improvements. The Supplier notifies changes of the Products ("New Products") and new models of Products (collectively with "New Products", "Improved Products").
+
+        4. Claims. Each claim by a customer (the "Claim") is notified within ten days. Each claim by a regulator (the "Claim") is notified at once.
+        """
+        let messages = findings("duplicate-definition", text)
+        for term in ["Credit Note", "Direct Access Storage", "DAS", "Collaboration Product", "Confidential Information", "Indemnifier", "Indemnified Party", "New Products"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        #expect(mentions(messages, "Claim"), "a term defined twice with the definite article is still reported")
+    }
+
+    @Test func sectionTitlesAgreementRestatedAndAmendedWordingAreNoDuplicates() {
+        let text = """
+        JOINT CONTENT LICENSE AGREEMENT (the "Agreement")
+
+        1. Scope. Delete paragraph 2, Section 24.0 Information Technology Services ("I/T Services"), of Supplement 1 and replace it with the text below.
+
+        2. Scope again. Delete Scope of Services b), Section 24.0 Information Technology Services ("I/T Services"), of Supplement 1 in its entirety.
+
+        3. Definitions. "Agreement" means the Basic Provisions, these Additional Provisions and the Exhibits.
+        """
+        let messages = findings("duplicate-definition", text)
+        for term in ["I/T Services", "Agreement"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        let amendment = """
+        AMENDMENT NO. 2 TO MANUFACTURING AGREEMENT
+
+        This Amendment No. 2 is made by Heritage Foods, LLC and Premier Nutrition Corporation.
+
+        h. Section 2(o)(i) of the Agreement is amended so that the first sentence that previously read:
+
+        "All Products made under this Agreement shall conform to the specifications listed on Schedule A, which Schedule may be modified by Premier in writing (the "Specifications"), and to the samples."
+
+        now reads:
+
+        "All Products made under this Agreement shall conform to the specifications listed on Schedule A and Schedule A-1, which Schedules may be modified by Premier in writing (the "Specifications"), and to the samples."
+        """
+        #expect(!mentions(findings("duplicate-definition", amendment), "Specifications"))
+    }
+
+    @Test func formsAndLettersRunIntoTheirHeadingsAreAttachedDocuments() {
+        let text = """
+        This Marketing Agreement (the "Agreement") is made between Loop Industries, Inc. ("Loop") and Indorama Ventures ("Indorama").
+
+        1. Safety. The Parties shall enter into a pharmacovigilance agreement setting out safety data sharing (the "Pharmacovigilance Agreement").
+
+        2. Reports. Loop reports on the Notes and on the Units monthly.
+
+        3. Records. Loop keeps its records for three years after each report, in the form the parties agree, and gives Indorama access to them on request.
+
+        IN WITNESS WHEREOF, the Parties have signed this Agreement.
+
+        By: ______________
+
+        EXHIBIT C FORM OF NOTE PURCHASE AGREEMENT This Note Purchase Agreement is made by Loop in connection with its renewable subordinated notes (the "Notes") and the investors who buy them.
+
+        Exhibit D    Media Services     The following describes the services provided to Twin Cities Power in connection with its membership units (the "Units").
+
+        Re: Amendment to Marketing Agreement
+
+        1. Section 1 is replaced: "The Parties shall enter into a pharmacovigilance agreement setting out safety data sharing (the "Pharmacovigilance Agreement")."
+        """
+        #expect(!mentions(findings("duplicate-definition", text), "Pharmacovigilance Agreement"))
+        let messages = findings("used-before-definition", text)
+        for term in ["Notes", "Units"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+    }
+
+    @Test func scopedPluralAndIndexedDefinitionsAreNotUsesBefore() {
+        let text = """
+        This Alliance Agreement (the "Agreement") is made between Phreesia Inc., a Delaware corporation ("Company"), and Array Partners LLC, a Delaware limited liability company ("Partner").
+
+        Quality Agreement   Royalty Payments   Third Party Claim
+        9.4(b) 6.3 16.1
+
+        1. Customers. Orders are placed through the Portal. Each proposed customer must complete an application and be Pre-approved by the Company. "Pre-approved" shall mean that the Company accepted the application.
+
+        2. Sites. The Partner operates restaurants at locations designated in separate Franchise Agreement(s) (the "Franchise Agreements"). The Partner may obtain a Franchise Agreement ("Franchise Agreement") for any other site.
+
+        5.4 Disclosure. If a party is requested in any Litigation to disclose Confidential Information, it shall notify the other party.
+
+        In this Clause 5.4, "Litigation" means any action, claim, subpoena or investigation.
+
+        9. Claims. The Company defends any claim brought by a third party (a "Third Party Claim").
+
+        10. Portal. The Partner may use the web portal of the Company (the "Portal").
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["Franchise Agreement", "Litigation", "Third Party Claim"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        #expect(mentions(messages, "Portal"), "a use in another clause before the definition is still reported")
+        #expect(mentions(messages, "Pre-approved"), "a use in the sentence before the definition is still reported")
+        let list = """
+        WHEREAS the Parties wish to form a joint venture; and WHEREAS the Board has approved it.
+
+        The parties agree as follows. "Board" shall mean the board of directors of the joint venture company. "Parties" shall mean IMPCO and MINDA together. "RBI" means the Reserve Bank of India.
+        """
+        let listMessages = findings("used-before-definition", list)
+        for term in ["Board", "Parties"] {
+            #expect(!mentions(listMessages, term), "\(term): a list of definitions without a heading")
+        }
+    }
+
+    @Test func brandsPluralMarkersPaddedParentheticalsAndGlossariesAreNotUndefined() {
+        let text = """
+        Incorporated Documents. All documents incorporated by reference in the registration statement.
+        Indenture. The indenture between the Company and the Trustee.
+
+        1. Cards. Schoolpop may sell the Encompass(R) Select Card, and the Encompass(R) Select Card is sold online.
+
+        2. Merchants. The Processor provides services to merchants ("Merchant(s)"). The Processor transfers all Merchants to the new processor, and all Merchants keep their terms. The Bank audits each Merchant, and each Merchant pays the Bank.
+
+        3. Renewal. This Agreement renews for six months (the Renewal  Period). During the Renewal Period the prices are fixed.
+
+        4. Scope. The Contractor carries out the tasks in the Addenda to this Agreement; the Addenda are signed by both parties. Nothing may violate the Constitution or laws, and the Constitution prevails.
+
+        5. Prospectus. The Prospectus includes the Incorporated Documents, and the Incorporated Documents are filed.
+
+        6. Background. In accordance with the "Agreement Between Phoenix TV and Phoenix Media Regarding Cooperation in the Fields of Content, Branding and Technology" dated May 1, 2009, and the "Memorandum on Cooperation in the Fields of Content, Branding and Promotion" dated June 1, 2009, the parties cooperate.
+
+        7. Support. The Vendor fixes any Error reported by the Customer, and each Error is logged.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Encompass", "Merchants", "Merchant", "Renewal Period", "Addenda", "Constitution", "Incorporated Documents", "Fields of Content"] {
+            #expect(!mentions(messages, term), "\(term)")
+        }
+        #expect(mentions(messages, "Error"), "an undefined term is still reported")
+    }
+
+    @Test func rolesInFormsAfterTheSignaturesAreNotPartyNames() {
+        let text = """
+        THIS AGREEMENT is made by and between Keystone Bank (hereinafter referred to as the "Employer") and Jane Roe (hereinafter referred to as the "Employee").
+
+        1. Premiums. The Employer pays all premiums on the Policy when due. The Employer keeps the Policy with the Insurer.
+
+        2. Loans. The Lender may not borrow against the Policy.
+
+        3. Notices. Notices are given in writing to the address above. The Employee may name a beneficiary in writing.
+
+        4. Entire agreement. This Agreement is the whole agreement of the parties and replaces all earlier agreements between them.
+
+        IN WITNESS WHEREOF, the parties have signed this Agreement.
+
+        By: ______________
+
+        Split Dollar Policy Endorsement Beneficiary Designation
+
+        Upon the death of the Employee, proceeds are paid to the Owner, its successors or assigns, to the extent of its interest. The undersigned for the Owner signs in a representative capacity.
+        """
+        let messages = findings("inconsistent-party-name", text)
+        #expect(!mentions(messages, "Owner"))
+        #expect(mentions(messages, "Lender"), "a role word in the agreement itself is still reported")
+    }
+
+    @Test func numberColumnsStatuteCitationsAndOtherAgreementsAreNotBrokenReferences() {
+        let text = """
+        WIDGET RESELLER AGREEMENT This Widget Reseller Agreement ("Agreement") is made between Vayar Ltd. ("Supplier") and Indeliving Inc. ("Reseller").
+        1. 1.1.
+        1.2.
+        2. 2.1. 2.2.
+        3.
+        Appointment. The Supplier appoints the Reseller. Orders. Orders follow Section 2.2 and Section 1.2, and survive under Section 3. Price. Prices are fixed, except as Section 7 provides.
+
+        Generics. A product approved under Section 42 U.S.C. 262 is a generic. Units have the rights designated in Section 4.04 and elsewhere in the OP Agreement.
+        """
+        let messages = findings("broken-cross-reference", text)
+        for label in ["2.2", "1.2", "section 3", "42", "4.04"] {
+            #expect(!messages.contains { $0.lowercased().contains(label) }, "\(label): \(messages)")
+        }
+        #expect(messages.contains { $0.contains("7") }, "a reference to a missing section is still reported: \(messages)")
+    }
+
+    @Test func listsAfterATableAndFlattenedLevelsAreNotNumberingErrors() {
+        let text = """
+        SUPPLY AGREEMENT
+
+        1. Scope. The Supplier supplies the goods listed in the order.
+
+        2. Price. The price is fixed for the first year.
+
+        3. Delivery. Delivery is free within the Territory.
+
+        4. Term. The term is one year.
+
+        Table of charges
+
+        2. Storage is charged monthly.
+
+        3. Handling is charged per pallet.
+
+        6. Services
+
+        6.1 Scope. The Supplier provides the services.
+
+        6.2 Staff. The Supplier provides qualified staff.
+
+        6.3 Tools. The Supplier provides the tools.
+
+        6.5 Change control. Changes are agreed in writing.
+
+        6.4 Ownership. Deliverables belong to the Customer.
+
+        6.6 Records. Records are kept for three years.
+        """
+        let backwards = findings("numbering-out-of-order", text)
+        #expect(backwards.count == 1 && backwards.first?.contains("'6.4'") == true, "only the swapped pair is out of order: \(backwards)")
+        let outline = """
+        BACKGROUND
+
+        A. The Company owns software.
+
+        1. The software runs on servers.
+
+        2. The servers are hosted.
+
+        B. The Partner wishes to host the software.
+
+        7. Warranties
+
+        (a) The Supplier warrants title.
+
+        (b) The Supplier warrants quality.
+
+        c. The Supplier warrants delivery.
+        """
+        let mixed = findings("numbering-mixed-scheme", outline)
+        #expect(!mixed.contains { $0.contains("'2.'") || $0.contains("'B.'") }, "\(mixed)")
+    }
 }

@@ -319,7 +319,7 @@ public struct CrossReferenceResolver: Sendable {
             let byte = lowered(index)
             if byte == 0x2E, index + 1 < limit, bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A { return false }
             if byte == 0x3B { return false }
-            if byte == 0x6F, lowered(index + 1) == 0x66, lowered(index + 2) == 0x20, index > 0, lowered(index - 1) == 0x20 {   // "of "
+            if (byte == 0x6F && lowered(index + 1) == 0x66) || (byte == 0x69 && lowered(index + 1) == 0x6E), lowered(index + 2) == 0x20, index > 0, lowered(index - 1) == 0x20 {   // "of ", "in "
                 var word = index + 3
                 if bytes[word..<min(limit, word + 4)].lazy.map(StructuralText.lower).elementsEqual(Array("the ".utf8)) { word += 4 }
                 if bytes[word..<min(limit, word + 5)].lazy.map(StructuralText.lower).elementsEqual(Array("this ".utf8)) { return false }
@@ -330,7 +330,7 @@ public struct CrossReferenceResolver: Sendable {
                     var wordEnd = position
                     while wordEnd < limit, StructuralText.isLetter(bytes[wordEnd]) || bytes[wordEnd] == 0x2D { wordEnd += 1 }
                     let text = String(decoding: bytes[position..<wordEnd], as: UTF8.self)
-                    if text == "Agreement" || text == "Plan" || text == "Code" || text == "Act" { return sawName }
+                    if text == "Agreement" || text == "Plan" || text == "Code" || text == "Act" || text == "Law" { return sawName }
                     sawName = true
                     position = wordEnd + 1
                 }
@@ -369,6 +369,8 @@ public struct CrossReferenceResolver: Sendable {
         }
         // `terminated by LEO pursuant to Article 15.2 thereof`: the other agreement just named.
         if words.first == "thereof" { return true }
+        // `Section 42 U.S.C. 262`: a citation of the United States Code or Federal Regulations.
+        if let first = words.first, ["u.s.c", "usc", "c.f.r", "cfr"].contains(first) { return true }
         guard let first = words.first, ["of", "under", "in", "to", "within"].contains(first), words.count >= 2 else { return false }
         let second = words[1]
         if ["this", "hereof", "herein", "hereto", "hereunder", "these", "which", "such", "each", "any", "respect", "accordance", "order", "connection", "addition", "writing", "effect", "case", "full", "part", "no"].contains(second) {
@@ -645,6 +647,14 @@ struct ClauseNumberIndex {
         }
     }
 
+    /// `1.5.` followed by a space or a line end: a bare clause number with its period.
+    static func isPeriodNumber(_ bytes: [UInt8], _ start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, StructuralText.isDigit(bytes[index]) || (bytes[index] == 0x2E && index + 1 < bytes.count && StructuralText.isDigit(bytes[index + 1])) { index += 1 }
+        guard index > start, index < bytes.count, bytes[index] == 0x2E else { return false }
+        return index + 1 >= bytes.count || bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A
+    }
+
     /// `5. TRADEMARKS` mid-line: a one-part number, a period and an all-capitals word.
     static func isCapsHeadingAfterNumber(_ bytes: [UInt8], _ start: Int) -> Bool {
         var index = start
@@ -671,6 +681,9 @@ struct ClauseNumberIndex {
             if after < count, bytes[after] == 0x2E || bytes[after] == 0x29 { after += 1 }
             // `4.3 Records`, `4.3Records`, `4. Term`, `4.3 (a)`: a heading or a capital follows.
             while after < count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+            // `1.4. 1.5. 1.6.`, `8.` alone: a column of clause numbers that PDF extraction put apart
+            // from their text.
+            if end < count, bytes[end] == 0x2E, after >= count || bytes[after] == 0x0A || Self.isPeriodNumber(bytes, after) { return (normaliseNumber(number), end - start) }
             guard after < count, StructuralText.isUpper(bytes[after]) || bytes[after] == 0x28 || bytes[after] == 0x22 || bytes[after] == 0xE2 || bytes[after] == 0x5B else { return nil }
             if !number.utf8.contains(0x2E), after == end { return nil }   // bytes: String.contains(String) is Foundation's range(of:)
             return (normaliseNumber(bytes: Array(bytes[start..<end])) ?? normaliseNumber(number), end - start)

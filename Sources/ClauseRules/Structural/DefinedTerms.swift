@@ -170,7 +170,7 @@ public struct DefinedTermAnalyzer: Sendable {
                             announced.insert(name)
                         } else if !announced.contains(name), !Self.isQuotedOrForwardReference(index, end, in: bytes), !StructuralText.isInside(index, meaningRanges),
                                   !Self.isNumberedHeading(index, in: bytes), !Self.isRunInHeading(index, end, in: bytes), !Self.isIndexEntry(end, in: bytes),
-                                  !Self.isLineLabel(index, end, in: bytes) {
+                                  !Self.isLineLabel(index, end, in: bytes), !Self.isTitleLine(index, in: bytes), !Self.isInReferencedTitle(index, in: bytes) {
                             firstUse[name] = index..<end
                         }
                     }
@@ -247,7 +247,7 @@ public struct DefinedTermAnalyzer: Sendable {
         var definitions: [DefinedTerm] = []
         var quoted = Set<String>()
         let lowered = StructuralText.lowercased(bytes)
-        let attachmentStarts = withUses ? StructuralText.attachmentStarts(lowered) : []
+        let attachmentStarts = withUses ? StructuralText.attachmentStarts(lowered, bytes: bytes) : []
         // The last paragraph end found: definitions lists often sit on one long line, which is
         // then scanned once rather than once per definition.
         var lastParagraph = 0..<0
@@ -274,9 +274,13 @@ public struct DefinedTermAnalyzer: Sendable {
             if termStart + 5 < count, bytes[termStart] == 0x74, bytes[termStart + 1] == 0x68, bytes[termStart + 2] == 0x65, bytes[termStart + 3] == 0x20, StructuralText.isUpper(bytes[termStart + 4]) { termStart += 4 }
             guard let termEnd = termEnd(from: termStart, in: bytes, bold: isBold ? byte : nil) else { index += openLength; continue }
             let closeLength = isBold ? 2 : StructuralText.closeQuoteLength(bytes, termEnd)
-            let term = StructuralText.collapsingSpaces(bytes[termStart..<termEnd])
+            var term = StructuralText.collapsingSpaces(bytes[termStart..<termEnd])
             // "90", "3": numbers in quotes are not terms.
             guard bytes[termStart..<termEnd].contains(where: StructuralText.isLetter) else { index = termEnd; continue }
+            // `"Permitted Free Writing Prospectus."`: the sentence's period is not part of the term;
+            // `("Merchant(s)")`: the singular and the plural are both defined; uses match the singular.
+            if term.hasSuffix("."), term.contains(" ") { term.removeLast() }
+            if term.hasSuffix("(s)") { term = String(term.dropLast(3)); quoted.insert(term + "s") }
             quoted.insert(term)
             let afterClose = termEnd + closeLength
             if StructuralText.isInside(index, nonProse) { index = afterClose; continue }
@@ -363,14 +367,15 @@ public struct DefinedTermAnalyzer: Sendable {
         var close = index
         while close < limit, bytes[close] != 0x29, bytes[close] != 0x0A, bytes[close] != 0x22 { close += 1 }
         guard close < limit, bytes[close] == 0x29 else { return nil }
-        for lead in ["collectively, the ", "collectively the ", "each, a ", "each a ", "together, the ", "the "] {
+        for lead in ["collectively, the ", "collectively the ", "each, a ", "each a ", "together, the ", "the ", "each, an ", "each an ", "a ", "an "] {
             let leadBytes = Array(lead.utf8)
             if index + leadBytes.count < close, bytes[index..<(index + leadBytes.count)].elementsEqual(leadBytes) { index += leadBytes.count; break }
         }
         guard index > open + 1, index < close, StructuralText.isUpper(bytes[index]) else { return nil }
         let end = titleCaseRun(from: index, in: bytes)
         guard end == close else { return nil }
-        return String(decoding: bytes[index..<end], as: UTF8.self)
+        // `(the Renewal  Period)`: PDF padding, matched single-spaced like the uses.
+        return StructuralText.collapsingSpaces(bytes[index..<end])
     }
 
     static let meansVerbs: [[UInt8]] = [
@@ -392,6 +397,8 @@ public struct DefinedTermAnalyzer: Sendable {
             } else if StructuralText.closeQuoteLength(bytes, index) > 0 {
                 break
             }
+            // `"Merchant(s)"`: singular and plural in one term.
+            if byte == 0x28, index + 2 < limit, bytes[index + 1] == 0x73, bytes[index + 2] == 0x29 { index += 3; continue }
             if byte == 0x20 {
                 // PDF text pads words (`Registration   Statement`): a run of spaces is one gap.
                 if bytes[index - 1] != 0x20 { words += 1 }
@@ -405,8 +412,9 @@ public struct DefinedTermAnalyzer: Sendable {
         guard index < limit, index > start, bytes[index - 1] != 0x20 else { return nil }
         // `QuickBooks ------------------------- Site`: a form's rule line, not a term.
         if bytes[start..<index].contains(0x2D), (start..<(index - 1)).contains(where: { bytes[$0] == 0x2D && bytes[$0 + 1] == 0x2D }) { return nil }
-        // A sentence in quotes ("Yes. No.") is not a term.
-        if bytes[index - 1] == 0x2E, words > 1 { return nil }
+        // A sentence in quotes ("Yes. No.") is not a term; `referred to as a "Permitted Free Writing
+        // Prospectus."` is one, with the sentence's period inside the quotes.
+        if bytes[index - 1] == 0x2E, words > 1, bytes[start..<(index - 1)].contains(0x2E) || !StructuralText.isLetter(bytes[index - 2]) { return nil }
         return index
     }
 
@@ -449,9 +457,15 @@ public struct DefinedTermAnalyzer: Sendable {
         let lead = String(decoding: lowered[index..<openQuote], as: UTF8.self)
         let words = lead.split { $0 == " " || $0 == "," || $0 == ";" || $0 == ":" || $0 == "*" || $0 == "_" || $0 == "\n" || $0 == "\"" }
         if sawParenthesis {
+            // `(collectively with "New Products", "Improved Products")`: the term after `with` is
+            // one already defined, named again.
+            if words.last == "with" { return nil }
             // `Clause 12 ("Invoicing and payment terms")`: a clause's title, not a definition.
             var before = index - 1
             while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+            // `Section 24.0 Information Technology Services ("I/T Services")`: the heading of a
+            // numbered section quoted with the abbreviation its heading carries.
+            if isAfterSectionTitle(before, in: bytes, lowered: lowered) { return nil }
             let window = String(decoding: lowered[max(0, before - 22)..<before], as: UTF8.self)
             if ["clause ", "section ", "exhibit ", "article ", "schedule ", "annex ", "appendix "].contains(where: { window.containsBytes($0) }),
                before > 0, StructuralText.isAlnum(bytes[before - 1]) {
@@ -482,6 +496,28 @@ public struct DefinedTermAnalyzer: Sendable {
         return nil
     }
 
+    /// True when `end` closes `Section 24.0 Information Technology Services`: a section,
+    /// clause or article keyword, a number, then title-case words (at most eight).
+    static func isAfterSectionTitle(_ end: Int, in bytes: [UInt8], lowered: [UInt8]) -> Bool {
+        var index = end
+        var words = 0
+        while words < 8, index > 0 {
+            var start = index
+            while start > 0, StructuralText.isLetter(bytes[start - 1]) || bytes[start - 1] == 0x2F || bytes[start - 1] == 0x2D || bytes[start - 1] == 0x26 { start -= 1 }
+            guard start < index else { break }
+            let isJoiner = ["of", "and", "the", "for", "to", "&"].contains(String(decoding: lowered[start..<index], as: UTF8.self))
+            guard StructuralText.isUpper(bytes[start]) || isJoiner else { break }
+            words += 1
+            index = start
+            while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+        }
+        guard words > 0, index > 0, StructuralText.isDigit(bytes[index - 1]) else { return false }
+        while index > 0, StructuralText.isDigit(bytes[index - 1]) || bytes[index - 1] == 0x2E { index -= 1 }
+        while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+        let window = String(decoding: lowered[max(0, index - 8)..<index], as: UTF8.self)
+        return ["section", "clause", "article", "paragraph"].contains { window.hasSuffix($0) }
+    }
+
     /// The end of the line (paragraph) from `offset`, at most 3 000 bytes on: a definition's
     /// sub-items (`(iv) Intellectual Property of …`) are part of it.
     static func paragraphEnd(_ bytes: [UInt8], after offset: Int) -> Int {
@@ -496,6 +532,8 @@ public struct DefinedTermAnalyzer: Sendable {
         var space = false
         for byte in lowered[range] {
             if StructuralText.isSpace(byte) || byte == 0x2A || byte == 0x5F { space = !result.isEmpty; continue }
+            // `… a server. "e-business Hosting" means …`: the next definition of a list begins.
+            if space, byte == 0x22 || byte == 0xE2, result.last == 0x2E { break }
             if space { result.append(0x20); space = false }
             result.append(byte)
             if result.count >= 200 { break }
@@ -521,6 +559,14 @@ public struct DefinedTermAnalyzer: Sendable {
         let window = String(decoding: bytes[end..<min(bytes.count, end + 45)].map(StructuralText.lower), as: UTF8.self)
         if window.containsBytes("defined below") || window.containsBytes("as defined") || window.containsBytes("hereinafter defined") || window.containsBytes("defined in") { return true }
         // `(as such terms are defined below)`, `(as hereinafter  defined)`, `(as detined herein)`.
+        // `for Qualifying Servers based on the SLA Target Percentage (as such terms are defined
+        // below)`: a plural announcement covers the terms before it in the sentence.
+        if end + 45 < bytes.count {
+            var stop = end
+            while stop < min(bytes.count, end + 140), !(bytes[stop] == 0x2E && stop + 1 < bytes.count && bytes[stop + 1] == 0x20) { stop += 1 }
+            let wide = String(decoding: bytes[end..<stop].map(StructuralText.lower), as: UTF8.self)
+            if wide.containsBytes("such terms are defined") || wide.containsBytes("each as defined") { return true }
+        }
         let trimmed = window.drop { $0 == " " }
         if trimmed.hasPrefix("(as "), window.containsBytes("defined") || window.containsBytes("detined") { return true }
         // `(b) Confidential Information has the meaning specified in Section 14`: an unquoted
@@ -543,6 +589,52 @@ public struct DefinedTermAnalyzer: Sendable {
         while after < bytes.count, bytes[after] == 0x20 { after += 1 }
         return after >= bytes.count || bytes[after] == 0x0A || bytes[after] == 0x3A
     }
+
+    /// The line holding `offset` has no lower-case word but joiners (`of`, `and`, `the`, …):
+    /// `Quality Agreement Royalty Payments Royalty Report Rules`, a line of an index of defined
+    /// terms whose section numbers follow on the next line, or a title; not prose.
+    static func isTitleLine(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        var start = offset
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1; if offset - start > 400 { return false } }
+        var end = offset
+        while end < bytes.count, bytes[end] != 0x0A { end += 1; if end - offset > 400 { return false } }
+        var index = start
+        var words = 0
+        while index < end {
+            guard StructuralText.isLetter(bytes[index]), index == start || !StructuralText.isWordByte(bytes, index - 1) else { index += 1; continue }
+            var wordEnd = index
+            while wordEnd < end, StructuralText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+            // `11.3(a)(i)`: a list label in parentheses, not a word.
+            let isLabel = index > start && bytes[index - 1] == 0x28 && wordEnd < end && bytes[wordEnd] == 0x29 && wordEnd - index <= 4
+            if StructuralText.isLower(bytes[index]), !isLabel, !titleJoiners.contains(String(decoding: bytes[index..<wordEnd], as: UTF8.self)) { return false }
+            words += 1
+            index = wordEnd
+        }
+        return words >= 3
+    }
+
+    /// `Section 12 (Confidentiality and User Data)`: inside the parenthesised title of a
+    /// referenced clause, which names the term without using it.
+    static func isInReferencedTitle(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        var open = offset
+        while open > 0, offset - open < 80 {
+            let byte = bytes[open - 1]
+            if byte == 0x29 || byte == 0x0A || byte == 0x2E { return false }
+            if byte == 0x28 { break }
+            open -= 1
+        }
+        guard open > 0, bytes[open - 1] == 0x28 else { return false }
+        var index = open - 1
+        while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+        let numberEnd = index
+        while index > 0, StructuralText.isDigit(bytes[index - 1]) || bytes[index - 1] == 0x2E { index -= 1 }
+        guard index < numberEnd, StructuralText.isDigit(bytes[index]) else { return false }
+        while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+        let window = String(decoding: bytes[max(0, index - 10)..<index].map(StructuralText.lower), as: UTF8.self)
+        return ["section", "clause", "article", "paragraph"].contains { window.hasSuffix($0) }
+    }
+
+    static let titleJoiners: Set<String> = ["of", "and", "or", "the", "to", "for", "in", "on", "by", "with", "a", "an", "as", "at"]
 
     /// A table-of-contents entry: the term followed by dots or spaces and a page number.
     static func isTableOfContentsEntry(_ end: Int, in bytes: [UInt8]) -> Bool {
@@ -701,7 +793,7 @@ public struct DefinedTermAnalyzer: Sendable {
     static let properNounWords: Set<String> = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "United", "States", "State", "Kingdom", "Commonwealth", "Republic", "People", "Province", "County", "City", "District", "Territory of",
+        "United", "States", "State", "Kingdom", "Commonwealth", "Republic", "People", "Province", "County", "City", "District", "Territory of", "Federation", "Borough",
         "Internet", "Web", "World", "Wide", "Board", "Directors", "Commission", "Securities", "Exchange", "Nasdaq", "Court", "Courts", "Government",
         "Department", "Office", "Federal", "Bankruptcy", "Code", "Act", "Acts", "Rules", "Regulation", "Regulations", "Agreement", "Agreements",
         "Amendment", "Inc", "Corporation", "Company", "Bank", "University", "Association", "Institute", "Foundation", "Trust", "Fund",
@@ -725,7 +817,7 @@ public struct DefinedTermAnalyzer: Sendable {
         // Statutes, and structural words like Section (`ITEM 100` of a tariff, `Paragraphs`).
         "Statute", "Statutes", "Item", "Items", "Paragraphs", "Subsection", "Subsections", "Exhibits", "Attachments", "Annexes", "Appendices",
         // More structural words, and names that read like terms.
-        "Subparagraph", "Subparagraphs", "Crown", "Caribbean", "Trustees",
+        "Subparagraph", "Subparagraphs", "Crown", "Caribbean", "Trustees", "Addenda", "Constitution",
         // Job titles.
         "Engineer", "Engineers", "Technician", "Technicians", "Counsel", "Supervisor", "Supervisors", "Presidents", "Officers", "Managers", "Chairmen",
     ]
@@ -769,6 +861,50 @@ public struct DefinedTermAnalyzer: Sendable {
             result.insert(StructuralText.collapsingSpaces(bytes[start..<colon]))
         }
         return result
+    }
+
+    /// `Incorporated Documents. All documents that …` opening a line or set off by layout spaces:
+    /// an entry of a glossary that defines terms without quotes.
+    static func isGlossaryEntry(_ term: String, in bytes: [UInt8]) -> Bool {
+        let needle = Array((term + ". ").utf8)
+        for found in ByteSearch.occurrences(of: needle, in: bytes) {
+            let next = found + needle.count
+            guard next < bytes.count, StructuralText.isUpper(bytes[next]) else { continue }
+            var before = found
+            while before > 0, bytes[before - 1] == 0x20 || bytes[before - 1] == 0x09 { before -= 1 }
+            if found - before >= 3 || before == 0 { return true }
+            // At a line start after a blank line or a finished sentence (not a sentence the PDF
+            // text broke in two: `… until the⏎Annual Meeting. Therefore, …`).
+            guard bytes[before - 1] == 0x0A else { continue }
+            var previous = before - 1
+            while previous > 0, StructuralText.isSpace(bytes[previous - 1]), bytes[previous - 1] != 0x0A { previous -= 1 }
+            if previous == 0 || bytes[previous - 1] == 0x0A || bytes[previous - 1] == 0x2E || bytes[previous - 1] == 0x3A || bytes[previous - 1] == 0x3B { return true }
+        }
+        return false
+    }
+
+    /// True when an odd number of straight quotes (or more curly opening than closing quotes)
+    /// lie between the start of the line and `offset`: the text there is quoted.
+    static func isInsideQuotation(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        var start = offset
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1; if offset - start > 2000 { return false } }
+        var straight = 0
+        var curly = 0
+        var index = start
+        while index < offset {
+            if bytes[index] == 0x22 { straight += 1 } else if bytes[index] == 0xE2, index + 2 < offset, bytes[index + 1] == 0x80 {
+                if bytes[index + 2] == 0x9C { curly += 1 } else if bytes[index + 2] == 0x9D { curly -= 1 }
+            }
+            index += 1
+        }
+        guard straight % 2 == 1 || curly > 0 else { return false }
+        // The quotation closes soon after (a stray quote earlier on the line opens nothing).
+        var after = offset
+        while after < min(bytes.count, offset + 200), bytes[after] != 0x0A {
+            if bytes[after] == 0x22 || (bytes[after] == 0xE2 && after + 2 < bytes.count && bytes[after + 1] == 0x80 && bytes[after + 2] == 0x9D) { return true }
+            after += 1
+        }
+        return false
     }
 
     /// After a phrase: capitalised words, commas and `and` up to `Agreement` (a document's title).
@@ -838,10 +974,17 @@ public struct DefinedTermAnalyzer: Sendable {
             let after = value.range.upperBound
             let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)
             if window.containsBytes("as defined") || window.containsBytes("as such term") { continue }
-            // `the Random Plus™ Shuffler`: a brand.
+            // `the Random Plus™ Shuffler`, `the Encompass(R) Select Card`: a brand.
             if after + 1 < bytes.count, (bytes[after] == 0xE2 && bytes[after + 1] == 0x84) || (bytes[after] == 0xC2 && bytes[after + 1] == 0xAE) { continue }
+            if window.hasPrefix("(r)") || window.hasPrefix("(tm)") || window.hasPrefix("(sm)") { continue }
+            // `the "Agreement Between … Regarding Cooperation in the Fields of Content, …" dated …`:
+            // inside the quoted title of another document.
+            if Self.isInsideQuotation(value.range.lowerBound, in: bytes) { continue }
             // `Point(s) of Delivery`: an irregular form of a longer name.
             if window.hasPrefix("(s)") { continue }
+            // `the Workers' Compensation policy`, `the Sabco No. 40`: part of a longer name.
+            if window.hasPrefix("' "), after + 2 < bytes.count, StructuralText.isUpper(bytes[after + 2]) { continue }
+            if phrase.hasSuffix(" No"), window.hasPrefix(".") { continue }
             // `the Trademark, Trade Name, Domain and Related Rights License Agreement`: part of a title.
             if Self.continuesIntoTitle(after, in: bytes) { continue }
             // `Avenue of the Americas`, `Convention on Contracts for the International Sale of Goods`.
@@ -861,7 +1004,7 @@ public struct DefinedTermAnalyzer: Sendable {
             }
             // `(c) Documentation means …`: defined without quotes. One scan, only when needed.
             let unquoted = unquotedDefinitions(in: bytes)
-            result.removeAll { unquoted.contains($0.term) }
+            result.removeAll { unquoted.contains($0.term) || isGlossaryEntry($0.term, in: bytes) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
         return result

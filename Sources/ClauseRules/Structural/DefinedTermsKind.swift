@@ -62,6 +62,34 @@ struct DefinedTermsCheck: RuleCheck {
         return window.containsBytes(" between ") || window.containsBytes("by and among") || window.containsBytes("entered into") || window.containsBytes("made as of")
     }
 
+    /// Three "means" definitions within this many bytes either side make a definitions list.
+    static let definitionsListSpan = 1500
+
+    /// How far before a clause-scoped definition (`In this Clause 5.4, …`) a use may lie when the
+    /// clause tree does not tell which clause holds both (plain text from PDF).
+    static let maximumScopedDistance = 3000
+
+    /// The clause a scoped definition covers: the parent of the clause holding it (`Article 5`
+    /// for a definition in 5(e)), or that clause itself at the top level.
+    static func scopeClause(of offset: Int, in document: Document) -> Range<Int>? {
+        let path = document.clausePath(containing: offset)
+        guard let innermost = path.last else { return nil }
+        let scope = (path.count >= 2 ? path[path.count - 2] : innermost).span.byteRange
+        // A clause of a coarse tree (PDF text) can hold half the contract: no scope then.
+        return scope.count <= 4 * maximumScopedDistance ? scope : nil
+    }
+
+    /// `For purposes of this Section`, `In this Clause 5.4,`, `As used in this Article` shortly
+    /// before a definition: the term is defined for that clause only.
+    static func isScopedDefinition(_ offset: Int, _ bytes: [UInt8]) -> Bool {
+        let window = String(decoding: bytes[max(0, offset - 160)..<offset].map(StructuralText.lower), as: UTF8.self)
+        guard window.containsBytes(" this ") else { return false }
+        return scopePhrases.contains { window.containsBytes($0) }
+    }
+
+    static let scopePhrases = ["purposes of this ", "purpose of this ", "used in this ", "in this clause", "in this section", "in this article", "in this paragraph",
+                               "in this exhibit", "in this schedule", "in this item", "in this annex", "in this appendix"]
+
     /// The most bytes between two definitions of a term that still read as one definition
     /// restated (about two lines of text).
     static let maximumRestatementGap = 200
@@ -84,9 +112,21 @@ struct DefinedTermsCheck: RuleCheck {
             if extendsDefinition(definition, bytes) { return true }
             // `POLSKA SP ZO.O (the "Franchisee")` above `By: …`: a signature block naming the party again.
             if isInSignatureBlock(definition.range.upperBound, bytes) { return true }
-            // `"Agreement" means this Supply Agreement …`: the preamble's "Agreement" restated.
-            if ["Agreement", "Contract"].contains(definition.term), definition.form == .means, definition.meaning.hasPrefix("this ") { return true }
+            // `"Agreement" means this Supply Agreement …`, `"Agreement" means the Basic Provisions, these
+            // Additional Provisions and the Exhibits`: the preamble's "Agreement" restated.
+            if ["Agreement", "Contract"].contains(definition.term), definition.form == .means { return true }
         }
+        // `"Credit Note"   "Credit Note" Means …`: a table cell printed twice by PDF extraction.
+        if later.range.lowerBound >= earlier.range.upperBound, later.range.lowerBound - earlier.range.upperBound <= 12,
+           bytes[earlier.range.upperBound..<later.range.lowerBound].allSatisfy({ $0 == 0x20 || $0 == 0x22 || $0 == 0x2A || $0 >= 0x80 }) { return true }
+        // The same "means" definition word for word a few lines on: a page printed twice (with its
+        // page header between), not a second definition.
+        if earlier.form == .means, later.form == .means, earlier.meaning == later.meaning, !earlier.meaning.isEmpty,
+           later.range.lowerBound - earlier.range.upperBound <= 3 * maximumRestatementGap { return true }
+        // `Supplier (an "Indemnifier") indemnifies …` and `Customer (an "Indemnifier") shall …`: with
+        // an indefinite article each parenthetical names one more member of a class, it does not
+        // redefine the term.
+        if earlier.form == .parenthetical, later.form == .parenthetical, isIndefiniteLabel(earlier, bytes), isIndefiniteLabel(later, bytes) { return true }
         // `… a general manager ("General Manager"). The term "General Manager" means …`, `"Transfer
         // Taxes" means all … taxes ("Transfer Taxes")`: one definition said twice in one breath.
         // (Two "means" side by side are two meanings, and stay reported.)
@@ -107,12 +147,26 @@ struct DefinedTermsCheck: RuleCheck {
         return false
     }
 
-    /// `"Term" includes …` / `shall include …` right after the term.
+    /// `"Term" includes …` / `shall include …` / `shall also include …` / `does not include …`
+    /// right after the term: a definition widened or narrowed, not replaced.
     static func extendsDefinition(_ definition: DefinedTerm, _ bytes: [UInt8]) -> Bool {
         var after = definition.range.upperBound
         while after < bytes.count, bytes[after] == 0x22 || bytes[after] == 0x20 || bytes[after] >= 0x80 || bytes[after] == 0x2A { after += 1 }
-        let window = String(decoding: bytes[after..<min(bytes.count, after + 16)].map(StructuralText.lower), as: UTF8.self)
-        return window.hasPrefix("includes") || window.hasPrefix("shall include") || window.hasPrefix("include ")
+        let window = String(decoding: bytes[after..<min(bytes.count, after + 24)].map(StructuralText.lower), as: UTF8.self)
+        return ["includes", "shall include", "include ", "shall also include", "also includes", "does not include", "shall not include", "excludes", "shall exclude"]
+            .contains { window.hasPrefix($0) }
+    }
+
+    /// `(an "Indemnifier")`, `(each, an "Indemnified Party")`, `(each a "Purchase Order")`: a
+    /// parenthetical that labels one instance of a class with an indefinite article.
+    static func isIndefiniteLabel(_ definition: DefinedTerm, _ bytes: [UInt8]) -> Bool {
+        var index = definition.range.lowerBound
+        let floor = max(0, index - 24)
+        while index > floor, bytes[index - 1] != 0x28 { index -= 1 }
+        guard index > floor, bytes[index - 1] == 0x28 else { return false }
+        let lead = String(decoding: bytes[index..<definition.range.lowerBound].map(StructuralText.lower), as: UTF8.self)
+        let words = lead.split { $0 == " " || $0 == "," || $0 == "\"" || !$0.isASCII }
+        return !words.isEmpty && words.allSatisfy { $0 == "each" || $0 == "a" || $0 == "an" } && words.contains { $0 == "a" || $0 == "an" }
     }
 
     /// A line beginning `By:` within a few lines after `offset`.
@@ -184,11 +238,16 @@ struct DefinedTermsCheck: RuleCheck {
                 }
             case "duplicate":
                 var first: [String: DefinedTerm] = [:]
+                var isAmendment: Bool?
                 for definition in index.definitions where !definition.isPointer {
                     guard let earlier = first[definition.term] else { first[definition.term] = definition; continue }
                     // An attached document (exhibit, press release, the amended agreement) defines its
                     // own terms, restating the parties in its own preamble.
                     if earlier.inSchedule != definition.inSchedule || earlier.part != definition.part { continue }
+                    // An amendment quotes a clause as it "previously read" and as it "now reads": both
+                    // wordings define the amended agreement's terms.
+                    if isAmendment == nil { isAmendment = StructuralText.isAmendment(StructuralText.lowercased(Array(context.bytes.prefix(800)))) }
+                    if isAmendment == true { continue }
                     if Self.isRestatement(earlier, definition, context.bytes) { continue }
                     if Self.isPreambleStyle(definition.range.lowerBound, context.bytes) || Self.isPreambleStyle(earlier.range.lowerBound, context.bytes) { continue }
                     let differently = earlier.meaning != definition.meaning
@@ -204,11 +263,25 @@ struct DefinedTermsCheck: RuleCheck {
                 let firstPreambleSentence = index.definitions.first { $0.form == .parenthetical || $0.form == .hereinafter }
                     .flatMap { $0.range.lowerBound < max(30_000, context.bytes.count / 5) && Self.namesParties($0.range.lowerBound, context.bytes)
                         ? StructuralText.sentenceStart(context.bytes, before: $0.range.lowerBound, limit: 2000) : nil } ?? 0
+                // The first definition of each term: `Franchise Agreement(s) (the "Franchise Agreements")`
+                // defines the singular too.
+                var firstDefinition: [String: Int] = [:]
+                for definition in index.uniqueDefinitions { firstDefinition[definition.term] = definition.range.lowerBound }
                 // "this Agreement" needs no definition before it.
                 for definition in index.uniqueDefinitions where !definition.inDefinitionsClause && definition.term != "Agreement" && definition.term != "Contract" {
                     // Before the sentence that defines it: "This Services Agreement (the "Agreement")" is not a use before.
                     guard let use = index.firstUse[definition.term],
                           use.lowerBound < StructuralText.sentenceStart(context.bytes, before: definition.range.lowerBound) else { continue }
+                    let variants = definition.term.hasSuffix("s") ? [String(definition.term.dropLast())] : [definition.term + "s"]
+                    if variants.contains(where: { (firstDefinition[$0] ?? Int.max) <= use.lowerBound + 200 }) { continue }
+                    // `"Board" shall mean …  "Parties" shall mean …  "RBI" means …`: a list of definitions
+                    // without a "Definitions" heading is still a definitions clause.
+                    if definition.form == .means, index.definitions.filter({ $0.form == .means && abs($0.range.lowerBound - definition.range.lowerBound) <= Self.definitionsListSpan }).count >= 3 { continue }
+                    // `In this Clause 5.4, "Litigation" means …`, `For purposes of this Exhibit, "Business
+                    // Day" shall mean …`: a definition for the whole clause, which the use lies in.
+                    if Self.isScopedDefinition(definition.range.lowerBound, context.bytes),
+                       definition.range.lowerBound - use.lowerBound <= Self.maximumScopedDistance
+                        || Self.scopeClause(of: definition.range.lowerBound, in: context.document)?.contains(use.lowerBound) == true { continue }
                     // Defined in an attached form, lease rider or notice: that document's own term.
                     if definition.part != StructuralText.part(of: use.lowerBound, index.attachmentStarts) { continue }
                     if definition.inSchedule, !context.document.clausePath(containing: use.lowerBound).contains(where: { $0.kind == .schedule }) { continue }

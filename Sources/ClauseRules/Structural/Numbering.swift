@@ -150,7 +150,9 @@ public struct NumberingAnalyzer: Sendable {
                 // A different scheme that takes the next place of the list ((a), (b), 3. or
                 // (iii)); a sub-list that starts at 1 is nesting the parser flattened.
                 let continues = last.values.contains { $0.parsed.scheme.mixFamily == first.family && $0.parsed.value + 1 == parsed.value }
-                if first.family != parsed.scheme.mixFamily, !reportedMixed, continues, parsed.value > 1 {
+                // An odd scheme seen before in the list (`A.`, `1.`, `2.`, `B.`) is the parser's
+                // flattening of two levels, not a switch of scheme.
+                if first.family != parsed.scheme.mixFamily, !reportedMixed, continues, parsed.value > 1, last[family] == nil {
                     reportedMixed = true
                     result.append(NumberingIssue(kind: .mixedScheme, clauseID: clause.id, number: written, range: range, previousClauseID: first.clause.id,
                                                  previousNumber: first.clause.number ?? "", previousRange: numberRange(of: first.clause, written: first.clause.number ?? "", bytes: bytes),
@@ -171,6 +173,9 @@ public struct NumberingAnalyzer: Sendable {
                     // A restart at 1 begins a new list (an exhibit, a table); a missing number
                     // written in the text between is an item the parser did not make a clause.
                     var report = kind != nil && parsed.value != 1
+                    // Two numbers swapped (`6.5` then `6.4`) go back one step; a longer jump back
+                    // (`9.` then `2.`, `22.` then `4.`) is the next list of a table or schedule.
+                    if kind == .outOfOrder, parsed.value != before.parsed.value - 1 { report = false }
                     if kind == .gap, report {
                         let missing = Array(Self.render(before.parsed, value: before.parsed.value + 1).utf8)
                         let between = before.clause.span.startOffset..<min(clause.span.startOffset, bytes.count)

@@ -175,6 +175,13 @@ public struct PartyAnalyzer: Sendable {
         // the roles of others (the Borrower of a servicing agreement) are defined elsewhere.
         let lowered = StructuralText.lowercased(bytes)
         for phrase in ["capitalized terms", "capitalised terms"] where !ByteSearch.occurrences(of: Array(phrase.utf8), in: lowered).isEmpty { return [] }
+        // After the signature block ("IN WITNESS WHEREOF", past the first quarter of the text, so
+        // not a cover page's) come attached forms, endorsements and schedules with parties of
+        // their own (a policy's "Owner"): the preamble's names govern the agreement only.
+        let bodyFloor = max(Self.preambleRange(document).upperBound, count / 4)
+        if let witness = ByteSearch.occurrences(of: StructuralText.witnessWhereof, in: lowered).first(where: { $0 >= bodyFloor }) {
+            for (role, use) in found where use.range.lowerBound > witness { found[role] = nil }
+        }
         // A role that ends a longer name somewhere (`Sublicensed Customer`) names a class of third
         // parties; `such Customer` then means one of them.
         for role in Array(found.keys) where Self.endsLongerName(role, in: bytes) { found[role] = nil }

@@ -146,7 +146,7 @@ enum StructuralText {
     /// (`EXHIBIT A`, `Schedule 2 - Form of Notice`) after the signature block ("IN WITNESS
     /// WHEREOF"). CUAD's plain text rarely marks these as schedules in the clause tree, yet each
     /// attached form, lease rider or notice restates its own definitions.
-    static func attachmentStarts(_ lowered: [UInt8]) -> [Int] {
+    static func attachmentStarts(_ lowered: [UInt8], bytes: [UInt8]) -> [Int] {
         // Searched from "witness" ("w" is rarer than "i", so the byte search stops less often).
         guard let witness = ByteSearch.occurrences(of: witnessWhereof, in: lowered).first else { return [] }
         var starts: [Int] = []
@@ -158,10 +158,24 @@ enum StructuralText {
             while end < lowered.count, lowered[end] != 0x0A { end += 1 }
             var word = lineStart
             while word < end, lowered[word] == 0x20 || lowered[word] == 0x09 || lowered[word] == 0x2A || lowered[word] == 0x23 { word += 1 }
-            if end - word <= 90, word < end, lowered[word] == 0x65 || lowered[word] == 0x73 || lowered[word] == 0x61 || lowered[word] == 0x72 {   // e s a r
+            if word + 3 < end, lowered[word] == 0x72, lowered[word + 1] == 0x65, lowered[word + 2] == 0x3A {
+                // `Re: Amendment to …`: the subject line of a letter appended after the signatures.
+                starts.append(lineStart)
+            } else if isDocumentTitle(bytes, lowered, word, end) {
+                // `FORM OF NOTICE OF RELEASE AND CONSENT TO ASSIGNMENT`: the title of an attached form.
+                starts.append(lineStart)
+            } else if word < end, lowered[word] == 0x65 || lowered[word] == 0x73 || lowered[word] == 0x61 || lowered[word] == 0x72 {   // e s a r
                 for keyword in attachmentKeywords where hasWord(keyword, at: word, in: lowered) {
                     let after = word + keyword.count
-                    if after < end, lowered[after] == 0x20 || lowered[after] == 0x2D { starts.append(lineStart) }
+                    // A short heading line, or (PDF text runs the heading into the attached text)
+                    // `EXHIBIT C FORM OF ASSIGNMENT … This Assignment …` (the keyword and its label in
+                    // capitals) or `Exhibit A    Media Services    The following …` (the label set off
+                    // by layout spaces) at the line start.
+                    if after < end, lowered[after] == 0x20 || lowered[after] == 0x2D,
+                       end - word <= 90 || (isCapitalHeading(bytes, word, after) && after + 1 < end && (isUpper(bytes[after + 1]) || isDigit(bytes[after + 1])))
+                        || isLabelThenLayoutGap(lowered, after, end) {
+                        starts.append(lineStart)
+                    }
                     break
                 }
             }
@@ -171,6 +185,41 @@ enum StructuralText {
     }
 
     static let witnessWhereof = Array("witness whereof".utf8)
+
+    /// ` A    Media Services`: after an attachment keyword, one short label (`A`, `B-1`, `3`)
+    /// followed by a run of at least three spaces (a heading set off by layout, not prose).
+    static func isLabelThenLayoutGap(_ lowered: [UInt8], _ after: Int, _ end: Int) -> Bool {
+        guard after < end, lowered[after] == 0x20 else { return false }
+        var index = after + 1
+        let labelStart = index
+        while index < end, isAlnum(lowered[index]) || lowered[index] == 0x2D || lowered[index] == 0x2E { index += 1 }
+        guard index > labelStart, index - labelStart <= 5, index + 3 <= end else { return false }
+        return lowered[index] == 0x20 && lowered[index + 1] == 0x20 && lowered[index + 2] == 0x20
+    }
+
+    /// A line in capitals of at least three words, at most 160 bytes, naming a kind of document
+    /// (`… ASSIGNMENT`, `… NOTICE …`, `FORM OF …`): the title of an attached document.
+    static func isDocumentTitle(_ bytes: [UInt8], _ lowered: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard start < end, end - start <= 160, isUpper(bytes[start]) else { return false }
+        var words = 0
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if isLower(byte) || isDigit(byte) { return false }
+            if isUpper(byte), index == start || !isLetter(bytes[index - 1]) { words += 1 }
+            index += 1
+        }
+        guard words >= 3 else { return false }
+        let line = String(decoding: lowered[start..<end], as: UTF8.self)
+        return documentNouns.contains { line.containsBytes($0) }
+    }
+
+    static let documentNouns = ["agreement", "assignment", "notice", "amendment", "letter", "certificate", "consent", "guaranty", "guarantee", "form of ", "release", "waiver", "power of attorney"]
+
+    /// `EXHIBIT`, not `Exhibit`: every letter of `bytes[start..<end]` is a capital.
+    static func isCapitalHeading(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        bytes[start..<end].allSatisfy { !isLower($0) }
+    }
 
     /// The document calls itself an amendment in its first 800 bytes (and is not an agreement
     /// that merely mentions amendments): its terms and references belong to the agreement it
