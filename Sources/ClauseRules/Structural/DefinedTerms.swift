@@ -367,8 +367,7 @@ public struct DefinedTermAnalyzer: Sendable {
         var close = index
         while close < limit, bytes[close] != 0x29, bytes[close] != 0x0A, bytes[close] != 0x22 { close += 1 }
         guard close < limit, bytes[close] == 0x29 else { return nil }
-        for lead in ["collectively, the ", "collectively the ", "each, a ", "each a ", "together, the ", "the ", "each, an ", "each an ", "a ", "an "] {
-            let leadBytes = Array(lead.utf8)
+        for leadBytes in parentheticalLeads {
             if index + leadBytes.count < close, bytes[index..<(index + leadBytes.count)].elementsEqual(leadBytes) { index += leadBytes.count; break }
         }
         guard index > open + 1, index < close, StructuralText.isUpper(bytes[index]) else { return nil }
@@ -377,6 +376,11 @@ public struct DefinedTermAnalyzer: Sendable {
         // `(the Renewal  Period)`: PDF padding, matched single-spaced like the uses.
         return StructuralText.collapsingSpaces(bytes[index..<end])
     }
+
+    /// Words that open an unquoted parenthetical definition (`(collectively, the Deliverables)`,
+    /// `(a Change Order)`), longest first.
+    static let parentheticalLeads: [[UInt8]] = ["collectively, the ", "collectively the ", "each, a ", "each a ", "together, the ", "the ", "each, an ", "each an ", "a ", "an "]
+        .map { Array($0.utf8) }
 
     static let meansVerbs: [[UInt8]] = [
         "means", "mean", "shall mean", "shall have the meaning", "has the meaning", "have the meaning", "shall have the meanings",
@@ -563,9 +567,15 @@ public struct DefinedTermAnalyzer: Sendable {
         // below)`: a plural announcement covers the terms before it in the sentence.
         if end + 45 < bytes.count {
             var stop = end
-            while stop < min(bytes.count, end + 140), !(bytes[stop] == 0x2E && stop + 1 < bytes.count && bytes[stop + 1] == 0x20) { stop += 1 }
-            let wide = String(decoding: bytes[end..<stop].map(StructuralText.lower), as: UTF8.self)
-            if wide.containsBytes("such terms are defined") || wide.containsBytes("each as defined") { return true }
+            var sawDefined = false
+            while stop < min(bytes.count, end + 140), !(bytes[stop] == 0x2E && stop + 1 < bytes.count && bytes[stop + 1] == 0x20) {
+                if bytes[stop] == 0x64, stop + 7 <= bytes.count, bytes[stop..<(stop + 7)].elementsEqual(definedBytes) { sawDefined = true }
+                stop += 1
+            }
+            if sawDefined {
+                let wide = String(decoding: bytes[end..<stop].map(StructuralText.lower), as: UTF8.self)
+                if wide.containsBytes("such terms are defined") || wide.containsBytes("each as defined") { return true }
+            }
         }
         let trimmed = window.drop { $0 == " " }
         if trimmed.hasPrefix("(as "), window.containsBytes("defined") || window.containsBytes("detined") { return true }
@@ -576,6 +586,8 @@ public struct DefinedTermAnalyzer: Sendable {
         if trimmed.hasPrefix("of "), trimmed.dropFirst(3).prefix(4).allSatisfy(\.isNumber), trimmed.count >= 7 { return true }
         return false
     }
+
+    static let definedBytes = Array("defined".utf8)
 
     static let unquotedDefinitionVerbs = ["has the meaning", "shall have the meaning", "means ", "shall mean "]
 
