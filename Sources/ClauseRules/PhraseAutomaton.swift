@@ -34,6 +34,11 @@ public struct PhraseAutomaton: Sendable {
     private let needsRightBoundary: [Bool]
     /// Prefix phrases (`assign*`) report the whole word they begin.
     private let extendsToWordEnd: [Bool]
+    /// Phrases with a byte of the shared class, whose bytes `reportOutputs` compares.
+    private let needsByteCheck: [Bool]
+    /// Every phrase's normalised bytes, one after another (`phraseStart[phrase]` on).
+    private let phraseBytes: [UInt8]
+    private let phraseStart: [Int32]
     /// The longest phrase (normalised bytes): the automaton's state depends on no more.
     private let maxPhraseLength: Int
     public let isEmpty: Bool
@@ -84,14 +89,26 @@ public struct PhraseAutomaton: Sendable {
         }
         isEmpty = prepared.isEmpty
 
-        // Byte classes: one per distinct byte used by any phrase.
+        // Byte classes: one per letter and for the space, and one shared by every other byte
+        // used in a phrase (digits, punctuation, UTF-8 bytes). Sharing a class makes the table
+        // (classes × states) much smaller, so scanning waits less on memory and building is
+        // quicker; the automaton then finds phrases up to that class, and `reportOutputs`
+        // compares the bytes of the phrases that contain a shared-class byte.
         var classOf = [UInt8](repeating: 0, count: 256)
         var nextClass = 1
+        var sharedClass: UInt8 = 0
         for entry in prepared {
             for byte in entry.bytes where classOf[Int(byte)] == 0 {
-                precondition(nextClass < 255, "too many distinct bytes in phrases")
-                classOf[Int(byte)] = UInt8(nextClass)
-                nextClass += 1
+                if byte == 0x20 || (byte >= 0x61 && byte <= 0x7A) {
+                    classOf[Int(byte)] = UInt8(nextClass)
+                    nextClass += 1
+                } else {
+                    if sharedClass == 0 {
+                        sharedClass = UInt8(nextClass)
+                        nextClass += 1
+                    }
+                    classOf[Int(byte)] = sharedClass
+                }
             }
         }
         let classCount = nextClass
@@ -235,6 +252,9 @@ public struct PhraseAutomaton: Sendable {
         self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
         self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
         self.extendsToWordEnd = prepared.map(\.prefix)
+        self.needsByteCheck = prepared.map { $0.bytes.contains { byte in byte != 0x20 && !(byte >= 0x61 && byte <= 0x7A) } }
+        self.phraseStart = prepared.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.bytes.count)) }
+        self.phraseBytes = prepared.flatMap(\.bytes)
         self.maxPhraseLength = prepared.map(\.bytes.count).max() ?? 0
     }
 
@@ -360,6 +380,12 @@ public struct PhraseAutomaton: Sendable {
             let phrase = Int(outputs[outputIndex])
             var remaining = Int(phraseLength[phrase]) - 1
             var start = index
+            // The automaton told apart the bytes of the shared class only by class: compare
+            // them (a byte loop, walking back in step with the start search below).
+            let check = needsByteCheck[phrase]
+            let base = Int(phraseStart[phrase])
+            if check && Self.normalise(text[index]) != phraseBytes[base + remaining] { continue }
+            var same = true
             while remaining > 0 && start > lowerLimit {
                 start -= 1
                 let byte = text[start]
@@ -367,7 +393,12 @@ public struct PhraseAutomaton: Sendable {
                     while start > lowerLimit, text[start - 1] == 0x20 || (text[start - 1] >= 0x09 && text[start - 1] <= 0x0D) { start -= 1 }
                 }
                 remaining -= 1
+                if check && Self.normalise(byte) != phraseBytes[base + remaining] {
+                    same = false
+                    break
+                }
             }
+            if !same { continue }
             if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
             if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
             var end = index + 1
