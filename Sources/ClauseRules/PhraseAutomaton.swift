@@ -52,6 +52,18 @@ public struct PhraseAutomaton: Sendable {
         }
     }
 
+    /// Bytes with a class of their own: the space, letters, digits and the punctuation common
+    /// in prose. Other phrase bytes (rarer symbols, UTF-8) share one class, so that runs of
+    /// digits or full stops do not keep reaching states of phrases like `___`.
+    static func hasOwnClass(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x61...0x7A, 0x30...0x39: return true
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"),
+             UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: ";"), UInt8(ascii: ":"): return true
+        default: return false
+        }
+    }
+
     @inline(__always) public static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
@@ -89,8 +101,8 @@ public struct PhraseAutomaton: Sendable {
         }
         isEmpty = prepared.isEmpty
 
-        // Byte classes: one per letter and for the space, and one shared by every other byte
-        // used in a phrase (digits, punctuation, UTF-8 bytes). Sharing a class makes the table
+        // Byte classes: one per byte of `hasOwnClass` used in a phrase, and one shared by every
+        // other byte used in a phrase (rarer symbols, UTF-8 bytes). Sharing a class makes the table
         // (classes × states) much smaller, so scanning waits less on memory and building is
         // quicker; the automaton then finds phrases up to that class, and `reportOutputs`
         // compares the bytes of the phrases that contain a shared-class byte.
@@ -99,7 +111,7 @@ public struct PhraseAutomaton: Sendable {
         var sharedClass: UInt8 = 0
         for entry in prepared {
             for byte in entry.bytes where classOf[Int(byte)] == 0 {
-                if byte == 0x20 || (byte >= 0x61 && byte <= 0x7A) {
+                if Self.hasOwnClass(byte) {
                     classOf[Int(byte)] = UInt8(nextClass)
                     nextClass += 1
                 } else {
@@ -252,7 +264,7 @@ public struct PhraseAutomaton: Sendable {
         self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
         self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
         self.extendsToWordEnd = prepared.map(\.prefix)
-        self.needsByteCheck = prepared.map { $0.bytes.contains { byte in byte != 0x20 && !(byte >= 0x61 && byte <= 0x7A) } }
+        self.needsByteCheck = prepared.map { $0.bytes.contains { !Self.hasOwnClass($0) } }
         self.phraseStart = prepared.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.bytes.count)) }
         self.phraseBytes = prepared.flatMap(\.bytes)
         self.maxPhraseLength = prepared.map(\.bytes.count).max() ?? 0
