@@ -34,6 +34,11 @@ public struct PhraseAutomaton: Sendable {
     private let needsRightBoundary: [Bool]
     /// Prefix phrases (`assign*`) report the whole word they begin.
     private let extendsToWordEnd: [Bool]
+    /// Phrases with a byte of the shared class, whose bytes `reportOutputs` compares.
+    private let needsByteCheck: [Bool]
+    /// Every phrase's normalised bytes, one after another (`phraseStart[phrase]` on).
+    private let phraseBytes: [UInt8]
+    private let phraseStart: [Int32]
     /// The longest phrase (normalised bytes): the automaton's state depends on no more.
     private let maxPhraseLength: Int
     public let isEmpty: Bool
@@ -44,6 +49,18 @@ public struct PhraseAutomaton: Sendable {
         case 0x41...0x5A: return byte | 0x20
         case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 0x20
         default: return byte
+        }
+    }
+
+    /// Bytes with a class of their own: the space, letters, digits and the punctuation common
+    /// in prose. Other phrase bytes (rarer symbols, UTF-8) share one class, so that runs of
+    /// digits or full stops do not keep reaching states of phrases like `___`.
+    static func hasOwnClass(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x61...0x7A, 0x30...0x39: return true
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"),
+             UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: ";"), UInt8(ascii: ":"): return true
+        default: return false
         }
     }
 
@@ -84,14 +101,26 @@ public struct PhraseAutomaton: Sendable {
         }
         isEmpty = prepared.isEmpty
 
-        // Byte classes: one per distinct byte used by any phrase.
+        // Byte classes: one per byte of `hasOwnClass` used in a phrase, and one shared by every
+        // other byte used in a phrase (rarer symbols, UTF-8 bytes). Sharing a class makes the table
+        // (classes × states) much smaller, so scanning waits less on memory and building is
+        // quicker; the automaton then finds phrases up to that class, and `reportOutputs`
+        // compares the bytes of the phrases that contain a shared-class byte.
         var classOf = [UInt8](repeating: 0, count: 256)
         var nextClass = 1
+        var sharedClass: UInt8 = 0
         for entry in prepared {
             for byte in entry.bytes where classOf[Int(byte)] == 0 {
-                precondition(nextClass < 255, "too many distinct bytes in phrases")
-                classOf[Int(byte)] = UInt8(nextClass)
-                nextClass += 1
+                if Self.hasOwnClass(byte) {
+                    classOf[Int(byte)] = UInt8(nextClass)
+                    nextClass += 1
+                } else {
+                    if sharedClass == 0 {
+                        sharedClass = UInt8(nextClass)
+                        nextClass += 1
+                    }
+                    classOf[Int(byte)] = sharedClass
+                }
             }
         }
         let classCount = nextClass
@@ -235,6 +264,9 @@ public struct PhraseAutomaton: Sendable {
         self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
         self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
         self.extendsToWordEnd = prepared.map(\.prefix)
+        self.needsByteCheck = prepared.map { $0.bytes.contains { !Self.hasOwnClass($0) } }
+        self.phraseStart = prepared.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.bytes.count)) }
+        self.phraseBytes = prepared.flatMap(\.bytes)
         self.maxPhraseLength = prepared.map(\.bytes.count).max() ?? 0
     }
 
@@ -360,6 +392,12 @@ public struct PhraseAutomaton: Sendable {
             let phrase = Int(outputs[outputIndex])
             var remaining = Int(phraseLength[phrase]) - 1
             var start = index
+            // The automaton told apart the bytes of the shared class only by class: compare
+            // them (a byte loop, walking back in step with the start search below).
+            let check = needsByteCheck[phrase]
+            let base = Int(phraseStart[phrase])
+            if check && Self.normalise(text[index]) != phraseBytes[base + remaining] { continue }
+            var same = true
             while remaining > 0 && start > lowerLimit {
                 start -= 1
                 let byte = text[start]
@@ -367,7 +405,12 @@ public struct PhraseAutomaton: Sendable {
                     while start > lowerLimit, text[start - 1] == 0x20 || (text[start - 1] >= 0x09 && text[start - 1] <= 0x0D) { start -= 1 }
                 }
                 remaining -= 1
+                if check && Self.normalise(byte) != phraseBytes[base + remaining] {
+                    same = false
+                    break
+                }
             }
+            if !same { continue }
             if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
             if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
             var end = index + 1
