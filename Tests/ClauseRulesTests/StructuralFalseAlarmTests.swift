@@ -644,9 +644,11 @@ import Testing
         6. Placement. Banners appear in the Fitness & Sports department of the portal, and the Fitness & Sports department links to the Sponsor. Both parties comply with the Convention on Biological Diversity, and the Convention binds them.
 
         7. Reports. The parties report on the success of this Sponsorship Event often, as this Sponsorship Event is new.
+
+        8. Platform. The Sponsor funds the tools (the "Fan-Engagement Platform"). The Promoter hosts the Fan- Engagement Platform, and the Fan- Engagement Platform is free. Should this Annexure conflict with the Agreement, this Annexure prevails. Upon receipt of such Non-[***] Notice, or any other Non-[***] Notice, the parties meet. The Sponsor negotiates the Supply Contract with the caterer, and the Supply Contract binds the caterer.
         """
         let messages = findings("undefined-term", text.replacingOccurrences(of: "SPONSORSHIP AGREEMENT", with: "SPONSORSHIP EVENT AGREEMENT"))
-        for term in ["Harbour Bay Stadium", "Nordlicht Research", "Project Memorandum", "Maintenance and Support", "Fitness", "Convention", "Sponsorship Event"] {
+        for term in ["Harbour Bay Stadium", "Nordlicht Research", "Project Memorandum", "Maintenance and Support", "Fitness", "Convention", "Sponsorship Event", "Fan- Engagement Platform", "Annexure", "Non-", "Supply Contract"] {
             #expect(!mentions(messages, term), "\(term): \(messages)")
         }
         #expect(mentions(messages, "Services"), "a term used as defined but never defined is still reported: \(messages)")

@@ -836,7 +836,7 @@ public struct DefinedTermAnalyzer: Sendable {
         // own kind like `Agreement` (`this Project Memorandum`).
         "Stadium", "Arena", "Hotel", "Airport", "Museum", "Theatre", "Theater", "Plaza", "Island", "Islands", "River", "Lake", "Memorandum",
         // Treaties, named like statutes (`the Convention on Biological Diversity`).
-        "Convention", "Treaty",
+        "Convention", "Treaty", "Annexure", "Annexures",
     ]
 
     /// Capitalised phrases right before `means` / `shall mean` (`(b) Software means …`): terms
@@ -1017,12 +1017,18 @@ public struct DefinedTermAnalyzer: Sendable {
         }
         var result: [UndefinedTermUse] = []
         for (phrase, value) in candidates where value.count >= minimumUses {
-            let lower = phrase.lowercased()
+            var lower = phrase.lowercased()
+            // `the Non-[***] Notice`: a word cut by a redaction, not a name.
+            if lower.hasSuffix("-") { continue }
+            // `the Immuno- Biomarker Discovery Platform`: a hyphenated name with a stray space.
+            if lower.contains("- ") { lower = lower.components(separatedBy: "- ").joined(separator: "-") }
             if variants(lower).contains(where: { definedLower.contains($0) || headings.contains($0) }) { continue }
             // A prefix of a defined term ("Statement" of "Statement of Work"), or a defined term plus a word.
             if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
             let words = phrase.split(separator: " ")
             if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
+            // `the Supply Contract`: a named contract, like `… Agreement` (a lone `Contract` may be a term).
+            if words.count >= 2, words.last == "Contract" || words.last == "Contracts" { continue }
             // `the Equipment and Software`: two defined terms joined, not a third term.
             if words.contains("and") || words.contains("or") {
                 let parts = phrase.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }.map { $0.lowercased() }
