@@ -664,14 +664,17 @@ import Testing
 
         Insurance Law of the State.
 
-        3. Conduct. Nothing in this Section (3) restricts a Party, and Section 9 applies.
+        3. Conduct. Nothing in this Section (3) restricts a Party, and Section 9 applies. Either party may give notice of expiry in accordance with section 14.
+
+        Termination
+        14.1 Termination for cause. Either party may terminate for a material breach.
 
         SCHEDULE A
 
         Prices.
         """
         let messages = findings("broken-cross-reference", text)
-        for label in ["(9)", "(b)", "i.1", "4.2", "18", "(3)"] {
+        for label in ["(9)", "(b)", "i.1", "4.2", "18", "(3)", "14"] {
             #expect(!messages.contains { $0.lowercased().contains("section \(label)") || $0.lowercased().contains("paragraph \(label)") }, "\(label): \(messages)")
         }
         #expect(messages.contains { $0.contains("section 9") }, "a reference to a missing section is still reported: \(messages)")

@@ -837,6 +837,8 @@ struct ClauseNumberIndex {
             }
             // "Section 5" in a contract whose top-level parts are articles.
             if !base.contains("."), let ids = keys["article:\(base)"] { return (true, ids) }
+            // `section 14` where only its sub-clauses `14.1`, `14.2` carry numbers (the heading lost its number).
+            if !base.contains("."), decimalHeads.contains(base) { return (true, []) }
             // `Section D.4` in a contract with lettered sections and numbered sub-sections.
             return (false, [])
         }
