@@ -622,4 +622,85 @@ import Testing
         let mixed = findings("numbering-mixed-scheme", outline)
         #expect(!mixed.contains { $0.contains("'2.'") || $0.contains("'B.'") }, "\(mixed)")
     }
+
+    // MARK: CUAD review 5
+
+    @Test func companyVenueAndDocumentNamesAreNotUndefined() {
+        let text = """
+        SPONSORSHIP AGREEMENT
+
+        This Sponsorship Agreement (the "Agreement") is made between Ring Events LLC ("Promoter") and Orbit Telecom Inc. ("Sponsor").
+
+        1. Event. The Promoter stages a boxing event at the Harbour Bay Stadium in Lisbon, and the Harbour Bay Stadium provides the ring.
+
+        2. Testing. Signal quality is measured by the Nordlicht Research lab, a unit of Nordlicht Research, Inc.; the Nordlicht Research reports are final.
+
+        3. Fees. All amounts owed under this Project Memorandum are paid by June 1. Any change to this Project Memorandum is made in writing.
+
+        4. Support. The fees for the Maintenance and Support      contract are listed above, and the Maintenance and Support      contract renews yearly.
+
+        5. Scope. The Promoter delivers the Services on time, and the Services include lighting.
+
+        6. Placement. Banners appear in the Fitness & Sports department of the portal, and the Fitness & Sports department links to the Sponsor. Both parties comply with the Convention on Biological Diversity, and the Convention binds them.
+
+        7. Reports. The parties report on the success of this Sponsorship Event often, as this Sponsorship Event is new.
+
+        8. Platform. The Sponsor funds the tools (the "Fan-Engagement Platform"). The Promoter hosts the Fan- Engagement Platform, and the Fan- Engagement Platform is free. Should this Annexure conflict with the Agreement, this Annexure prevails. Upon receipt of such Non-[***] Notice, or any other Non-[***] Notice, the parties meet. The Sponsor negotiates the Supply Contract with the caterer, and the Supply Contract binds the caterer.
+        """
+        let messages = findings("undefined-term", text.replacingOccurrences(of: "SPONSORSHIP AGREEMENT", with: "SPONSORSHIP EVENT AGREEMENT"))
+        for term in ["Harbour Bay Stadium", "Nordlicht Research", "Project Memorandum", "Maintenance and Support", "Fitness", "Convention", "Sponsorship Event", "Fan- Engagement Platform", "Annexure", "Non-", "Supply Contract"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Services"), "a term used as defined but never defined is still reported: \(messages)")
+    }
+
+    @Test func attachmentSectionsParenthesisedNumbersAndOtherAgreementsAreNotBrokenReferences() {
+        let text = """
+        AGENCY AGREEMENT This Agency Agreement ("Agreement") is made between Kestrel Inc. ("Company") and Lumen Ltd. ("Agent").
+
+        1. Appointment. The Company appoints the Agent. Prices are set out in Schedule A, section (9), subparagraph (B).
+
+        2. Reports. The Agent reports monthly, as required by paragraph I.1. of Exhibit D. For purposes of Section 4.2 of each of the Company's Participation Agreement(s) with the Funds, the Agent is the designee. No dividend may trigger Section 18 (S) 5005 (B) of the
+
+        Insurance Law of the State.
+
+        3. Conduct. Nothing in this Section (3) restricts a Party, and Section 9 applies. Either party may give notice of expiry in accordance with section 14.
+
+        Termination
+        14.1 Termination for cause. Either party may terminate for a material breach.
+
+        SCHEDULE A
+
+        Prices.
+        """
+        let messages = findings("broken-cross-reference", text)
+        for label in ["(9)", "(b)", "i.1", "4.2", "18", "(3)", "14"] {
+            #expect(!messages.contains { $0.lowercased().contains("section \(label)") || $0.lowercased().contains("paragraph \(label)") }, "\(label): \(messages)")
+        }
+        #expect(messages.contains { $0.contains("section 9") }, "a reference to a missing section is still reported: \(messages)")
+    }
+
+    @Test func sectionReferencesInATextThatLostItsSubsectionNumbersAreNotBroken() {
+        let lost = """
+        HOSTING AGREEMENT This Hosting Agreement ("Agreement") is made between Vendor Corp. ("Vendor") and Client Inc. ("Client").
+
+        Warranties
+        The Vendor warrants the Services. Indemnification payments are due as provided in Section 8.1.
+
+        Limitation of Liability
+        The Vendor is liable only as set out in Section 8.4 and as changed under Section 13.2.
+
+        Termination
+        Sections 4.4 and 12.3 survive termination.
+        """
+        #expect(findings("broken-cross-reference", lost).isEmpty, "\(findings("broken-cross-reference", lost))")
+        let leftover = """
+        SERVICES AGREEMENT This Services Agreement ("Agreement") is made between Vendor Corp. ("Vendor") and Client Inc. ("Client").
+
+        1. Services. The Vendor provides the Services.
+
+        2. Fees. Fees are due as provided in Section 8.1 of this Agreement.
+        """
+        #expect(findings("broken-cross-reference", leftover).contains { $0.contains("8.1") }, "one leftover dotted reference is still reported")
+    }
 }

@@ -159,6 +159,8 @@ public struct CrossReferenceResolver: Sendable {
             if isExternal(bytes: bytes, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
             if keyword.target != .attachment, sentenceNamesAnotherAgreement(bytes: bytes, from: parsed.end) { continue }
             if isHeadingLabel(bytes: bytes, range: range) { continue }
+            // `Schedule A, section (9), subparagraph (B)`: a section of the attachment just named.
+            if keyword.target != .attachment, Self.followsAttachmentName(bytes: bytes, before: range.lowerBound) { continue }
 
             let clause = document.deepestClause(containing: range.lowerBound)
             // A clause boundary inside the reference is a segmentation slip; a reference must lie in its clause.
@@ -183,7 +185,51 @@ public struct CrossReferenceResolver: Sendable {
             result.append(CrossReference(text: document.lines.text(range), range: range, target: keyword.target, keyword: keyword.singular,
                                          labels: labels, targetIDs: targets, clauseID: clause?.id))
         }
+        // A text with (almost) no dotted clause number of its own — at most two, and fewer than
+        // half the labels below — that refers to three or more different dotted sections
+        // (`Section 8.1`, `8.4`, `13.2`) it does not have: the sub-clause numbers were lost (a PDF whose headings kept only their titles), so these references
+        // cannot be checked. One or two such labels are still reported (a template's leftover).
+        if let index = builtIndex, index.ownDottedNumbers < 3 {
+            func isDotted(_ label: CrossReference.Label) -> Bool {
+                !label.resolved && label.text.first?.isNumber == true && label.text.contains(".")
+            }
+            let lost = Set(result.flatMap { $0.labels.filter(isDotted).map(\.text) })
+            if lost.count >= 3, lost.count > 2 * index.ownDottedNumbers {
+                for number in result.indices { result[number].labels.removeAll(where: isDotted) }
+                result.removeAll { $0.labels.isEmpty }
+            }
+        }
         return result
+    }
+
+    /// True when the reference at `start` follows an attachment's name and a comma, directly or
+    /// after one more reference: `Schedule A, section (9)`, `Exhibit B, Section 2, paragraph (c)`.
+    static func followsAttachmentName(bytes: [UInt8], before start: Int) -> Bool {
+        @inline(__always) func skipBack(_ index: inout Int) {
+            while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+        }
+        // Back over `<keyword> <label>,` once or twice: returns the keyword's start, or nil.
+        func previousReference(endingBefore end: Int) -> (keyword: String, start: Int)? {
+            var index = end
+            skipBack(&index)
+            guard index > 0, bytes[index - 1] == 0x2C else { return nil }
+            index -= 1
+            skipBack(&index)
+            let labelEnd = index
+            while index > 0, StructuralText.isAlnum(bytes[index - 1]) || bytes[index - 1] == 0x28 || bytes[index - 1] == 0x29 || bytes[index - 1] == 0x2E || bytes[index - 1] == 0x2D, labelEnd - index < 16 { index -= 1 }
+            guard index < labelEnd, index > 0, bytes[index - 1] == 0x20 else { return nil }
+            index -= 1
+            let wordEnd = index
+            while index > 0, StructuralText.isLetter(bytes[index - 1]), wordEnd - index < 14 { index -= 1 }
+            guard index < wordEnd else { return nil }
+            return (String(decoding: bytes[index..<wordEnd].map(StructuralText.lower), as: UTF8.self), index)
+        }
+        let attachmentWords: Set<String> = ["schedule", "exhibit", "annex", "appendix", "attachment", "addendum"]
+        guard let previous = previousReference(endingBefore: start) else { return false }
+        if attachmentWords.contains(previous.keyword) { return true }
+        guard ["section", "paragraph", "subparagraph", "clause", "article"].contains(previous.keyword),
+              let first = previousReference(endingBefore: previous.start) else { return false }
+        return attachmentWords.contains(first.keyword)
     }
 
     /// `StructuralText.hasWord` against the text's bytes lower-cased on the fly (`needle` is
@@ -321,7 +367,9 @@ public struct CrossReferenceResolver: Sendable {
             if byte == 0x3B { return false }
             if (byte == 0x6F && lowered(index + 1) == 0x66) || (byte == 0x69 && lowered(index + 1) == 0x6E), lowered(index + 2) == 0x20, index > 0, lowered(index - 1) == 0x20 {   // "of ", "in "
                 var word = index + 3
-                if bytes[word..<min(limit, word + 4)].lazy.map(StructuralText.lower).elementsEqual(Array("the ".utf8)) { word += 4 }
+                if bytes[word..<min(limit, word + 3)].lazy.map(StructuralText.lower).elementsEqual(Array("the".utf8)), word + 3 < limit, StructuralText.isSpace(bytes[word + 3]) { word += 4 }
+                // `of the⏎⏎Insurance Law`: a page break between.
+                while word < limit, StructuralText.isSpace(bytes[word]) { word += 1 }
                 if bytes[word..<min(limit, word + 5)].lazy.map(StructuralText.lower).elementsEqual(Array("this ".utf8)) { return false }
                 // Capitalised words ending in "Agreement": another agreement.
                 var position = word
@@ -332,6 +380,8 @@ public struct CrossReferenceResolver: Sendable {
                     let text = String(decoding: bytes[position..<wordEnd], as: UTF8.self)
                     if text == "Agreement" || text == "Plan" || text == "Code" || text == "Act" || text == "Law" { return sawName }
                     sawName = true
+                    // `the Company's Participation Agreement(s)`: a possessive before the name.
+                    if wordEnd + 2 < limit, bytes[wordEnd] == 0x27, bytes[wordEnd + 1] == 0x73 { wordEnd += 2 }
                     position = wordEnd + 1
                 }
                 if sawName { return false }
@@ -357,6 +407,8 @@ public struct CrossReferenceResolver: Sendable {
         var words: [String] = []
         var rawWords: [ArraySlice<UInt8>] = []
         var position = referenceEnd
+        // `paragraph I.1. of Exhibit D`: a stray period before `of`.
+        if position + 4 < bytes.count, bytes[position] == 0x2E, bytes[position + 1] == 0x20, bytes[position + 2] == 0x6F, bytes[position + 3] == 0x66, bytes[position + 4] == 0x20 { position += 1 }
         while words.count < 5, position < bytes.count {
             while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x2C || bytes[position] == 0x0A { position += 1 }
             let start = position
@@ -454,6 +506,7 @@ struct ClauseNumberIndex {
                         fullKey = (parentKey ?? "") + parsed.key
                     } else {
                         add(parsed.key, clause.id)
+                        if parsed.key.utf8.contains(0x2E) { ownDottedNumbers += 1 }
                         if parsed.key.allSatisfy({ "IVXLC".contains($0) }), let value = StructuralText.romanValue(parsed.key) { add("roman:\(value)", clause.id) }
                         if let parentKey, !parsed.key.hasPrefix(parentKey + "."), !parentKey.utf8.contains(0x28) { add(parentKey + "." + parsed.key, clause.id) }
                         fullKey = parsed.key
@@ -478,6 +531,9 @@ struct ClauseNumberIndex {
     /// are numbered 5.1, 5.2 exists even when its heading was lost.
     var decimalHeads = Set<String>()
     var hasRoman = false
+    /// A dotted number (`4.2`) on a clause of the tree or at a line start: numbered sub-clauses
+    /// (dotted numbers mid-line may be the references themselves).
+    var ownDottedNumbers = 0
 
     mutating func add(_ key: String, _ id: String) {
         if key.hasPrefix("roman:") { hasRoman = true }
@@ -622,6 +678,7 @@ struct ClauseNumberIndex {
             }
             // Candidate starts: the start of a line, or after ". " / ".  ".
             var start = -1
+            var midLine = false
             if position == 0 || bytes[position - 1] == 0x0A {
                 start = position
                 while start < count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x23 || bytes[start] == 0x2A || bytes[start] == 0x3E { start += 1 }
@@ -634,12 +691,13 @@ struct ClauseNumberIndex {
                 // Mid-line `… CONFIDENTIAL 7.5.2 If the …`: only dotted numbers (checked below).
                 var end = position + 1
                 while end < count, StructuralText.isDigit(bytes[end]) { end += 1 }
-                if end + 1 < count, bytes[end] == 0x2E, StructuralText.isDigit(bytes[end + 1]) { start = position + 1 }
+                if end + 1 < count, bytes[end] == 0x2E, StructuralText.isDigit(bytes[end + 1]) { start = position + 1; midLine = true }
             }
             if start >= 0, start < count, let (key, length) = Self.marker(bytes, at: start) {
                 let id = CategoryCatalog.deepestClauseID(containing: start, in: document.clauses) ?? "document"   // no path array per marker
                 add(key, id)
                 if key.hasPrefix("article:") { hasArticles = true }
+                if !midLine, StructuralText.isDigit(bytes[start]), key.utf8.contains(0x2E) { ownDottedNumbers += 1 }
                 position = start + length
                 continue
             }
@@ -752,6 +810,9 @@ struct ClauseNumberIndex {
             if label.hasPrefix("(") {
                 // "Section (3)(a)" is too odd to judge.
                 if label.dropFirst().contains("(") { return (true, []) }
+                // `Section (11)`: section 11 written in parentheses.
+                let inner = label.dropFirst().dropLast()
+                if label.hasSuffix(")"), !inner.isEmpty, inner.allSatisfy(\.isNumber), let ids = keys[String(inner)] { return (true, ids) }
                 return resolveRelative(label, at: range, in: document)
             }
             let normalised = Self.normaliseNumber(label)
@@ -776,6 +837,8 @@ struct ClauseNumberIndex {
             }
             // "Section 5" in a contract whose top-level parts are articles.
             if !base.contains("."), let ids = keys["article:\(base)"] { return (true, ids) }
+            // `section 14` where only its sub-clauses `14.1`, `14.2` carry numbers (the heading lost its number).
+            if !base.contains("."), decimalHeads.contains(base) { return (true, []) }
             // `Section D.4` in a contract with lettered sections and numbered sub-sections.
             return (false, [])
         }

@@ -832,6 +832,11 @@ public struct DefinedTermAnalyzer: Sendable {
         "Subparagraph", "Subparagraphs", "Crown", "Caribbean", "Trustees", "Addenda", "Constitution",
         // Job titles.
         "Engineer", "Engineers", "Technician", "Technicians", "Counsel", "Supervisor", "Supervisors", "Presidents", "Officers", "Managers", "Chairmen",
+        // Venues and places, named like institutions (`the Tian He Stadium`), and a document's
+        // own kind like `Agreement` (`this Project Memorandum`).
+        "Stadium", "Arena", "Hotel", "Airport", "Museum", "Theatre", "Theater", "Plaza", "Island", "Islands", "River", "Lake", "Memorandum",
+        // Treaties, named like statutes (`the Convention on Biological Diversity`).
+        "Convention", "Treaty", "Annexure", "Annexures",
     ]
 
     /// Capitalised phrases right before `means` / `shall mean` (`(b) Software means …`): terms
@@ -891,6 +896,50 @@ public struct DefinedTermAnalyzer: Sendable {
             var previous = before - 1
             while previous > 0, StructuralText.isSpace(bytes[previous - 1]), bytes[previous - 1] != 0x0A { previous -= 1 }
             if previous == 0 || bytes[previous - 1] == 0x0A || bytes[previous - 1] == 0x2E || bytes[previous - 1] == 0x3A || bytes[previous - 1] == 0x3B { return true }
+        }
+        return false
+    }
+
+    static let unitNouns: Set<String> = ["department", "departments", "division", "divisions", "channel", "channels"]
+
+    /// After a phrase: more capitalised names joined by `&`, `,`, `and`, `or`, then a noun for a
+    /// unit of an organisation or a website (`department`, `division`, `channel`).
+    static func namesAUnit(_ end: Int, in bytes: [UInt8]) -> Bool {
+        var index = end
+        var words = 0
+        while index < min(bytes.count, end + 120), words < 8 {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x2C || bytes[index] == 0x26 || bytes[index] == 0x0A { index += 1 }
+            let start = index
+            while index < bytes.count, StructuralText.isLetter(bytes[index]) { index += 1 }
+            guard index > start else { return false }
+            let word = String(decoding: bytes[start..<index], as: UTF8.self)
+            if unitNouns.contains(word) { return true }
+            guard StructuralText.isUpper(bytes[start]) || word == "and" || word == "or" else { return false }
+            words += 1
+        }
+        return false
+    }
+
+    /// Words that end a company's name (`Acme Research, Inc.`, `Acme Research Co., Ltd.`).
+    static let companySuffixes: [[UInt8]] = ["Inc", "Incorporated", "LLC", "L.L.C", "Ltd", "Limited", "Corporation", "Corp", "Co.",
+                                             "L.P", "LP", "LLP", "GmbH", "AG", "S.A", "SA", "S.p.A", "plc", "PLC", "B.V", "N.V", "Pty"].map { Array($0.utf8) }
+
+    /// `the Acme Research` where the text also writes `Acme Research, Inc.` (or `Co., Ltd.`,
+    /// `GmbH`, …): a company's short name, not a defined term. Company names are written without
+    /// a definition when the parties mention a third party in passing.
+    static func isCompanyName(_ term: String, in bytes: [UInt8]) -> Bool {
+        let needle = Array(term.utf8)
+        for found in ByteSearch.occurrences(of: needle, in: bytes) {
+            if found > 0, StructuralText.isLetter(bytes[found - 1]) { continue }
+            var next = found + needle.count
+            if next < bytes.count, bytes[next] == 0x2C { next += 1 }
+            let spaces = next
+            while next < bytes.count, bytes[next] == 0x20, next - spaces < 3 { next += 1 }
+            guard next > spaces || next > found + needle.count else { continue }
+            for suffix in companySuffixes where next + suffix.count <= bytes.count && bytes[next..<(next + suffix.count)].elementsEqual(suffix) {
+                let end = next + suffix.count
+                if end >= bytes.count || !StructuralText.isLetter(bytes[end]) { return true }
+            }
         }
         return false
     }
@@ -956,6 +1005,7 @@ public struct DefinedTermAnalyzer: Sendable {
         let lowered = StructuralText.lowercased(bytes)
         var headings = Set<String>()
         for clause in document.allClauses { if let heading = clause.heading { headings.insert(heading.lowercased().trimmingSuffix(".")) } }
+        let titleLower = String(decoding: lowered.prefix(400), as: UTF8.self)
         let definedLower = Set(defined.map { $0.lowercased() } + quoted.map { $0.lowercased() } + knownNames.map { $0.lowercased() })
 
         func variants(_ phrase: String) -> [String] {
@@ -967,12 +1017,18 @@ public struct DefinedTermAnalyzer: Sendable {
         }
         var result: [UndefinedTermUse] = []
         for (phrase, value) in candidates where value.count >= minimumUses {
-            let lower = phrase.lowercased()
+            var lower = phrase.lowercased()
+            // `the Non-[***] Notice`: a word cut by a redaction, not a name.
+            if lower.hasSuffix("-") { continue }
+            // `the Immuno- Biomarker Discovery Platform`: a hyphenated name with a stray space.
+            if lower.contains("- ") { lower = lower.components(separatedBy: "- ").joined(separator: "-") }
             if variants(lower).contains(where: { definedLower.contains($0) || headings.contains($0) }) { continue }
             // A prefix of a defined term ("Statement" of "Statement of Work"), or a defined term plus a word.
             if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
             let words = phrase.split(separator: " ")
             if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
+            // `the Supply Contract`: a named contract, like `… Agreement` (a lone `Contract` may be a term).
+            if words.count >= 2, words.last == "Contract" || words.last == "Contracts" { continue }
             // `the Equipment and Software`: two defined terms joined, not a third term.
             if words.contains("and") || words.contains("or") {
                 let parts = phrase.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }.map { $0.lowercased() }
@@ -1004,7 +1060,17 @@ public struct DefinedTermAnalyzer: Sendable {
             // `(as hereinafter  defined)`: the author says a definition exists.
             if window.hasPrefix(" (as") || window.hasPrefix("(as"), String(window.prefix(40)).containsBytes("defined") { continue }
             // `the Cooperation agreement`: the name of another document.
-            if window.hasPrefix(" agreement") || window.hasPrefix(" contract") { continue }
+            // Layout spaces may come between (`the Maintenance and Support      contract`).
+            let nextWord = window.drop { $0 == " " }
+            if nextWord.count < window.count, nextWord.hasPrefix("agreement") || nextWord.hasPrefix("contract") { continue }
+            // `the Nutrition & Vitamins department`, `the Auctions, Books or Gourmet & Groceries
+            // departments`: names of a website's or a company's units.
+            if Self.namesAUnit(after, in: bytes) { continue }
+            // `this Strategic Alliance` under the title `Strategic Alliance Agreement`: the
+            // contract's own name (two words or more, first used after `this`; a lone `License`,
+            // or `the Intellectual Property` of an Intellectual Property Agreement, may be a term).
+            if words.count >= 2, value.range.lowerBound >= 5, lowered[(value.range.lowerBound - 5)..<value.range.lowerBound].elementsEqual("this ".utf8),
+               titleLower.containsBytes(lower + " agreement") { continue }
             result.append(UndefinedTermUse(term: phrase, range: value.range, count: value.count))
         }
         // "Capitalised terms used but not defined herein have the meanings given in …": the
@@ -1016,7 +1082,7 @@ public struct DefinedTermAnalyzer: Sendable {
             }
             // `(c) Documentation means …`: defined without quotes. One scan, only when needed.
             let unquoted = unquotedDefinitions(in: bytes)
-            result.removeAll { unquoted.contains($0.term) || isGlossaryEntry($0.term, in: bytes) }
+            result.removeAll { unquoted.contains($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
         return result
