@@ -94,6 +94,18 @@ public struct Document: Sendable {
         return found
     }
 
+    /// The id of `deepestClause(containing:)`: categorising asks it once per phrase match and
+    /// the cross-reference index once per line-start number.
+    public func deepestClauseID(containing offset: Int) -> String? {
+        var found: String?
+        var level = clauses
+        while let next = Self.find(offset, in: level) {
+            level = next.children
+            found = next.id
+        }
+        return found
+    }
+
     /// Applies `transform` to every clause, depth first, keeping the tree's shape.
     public func mapClauses(_ transform: (Clause) -> Clause) -> Document {
         func map(_ clause: Clause) -> Clause {

@@ -135,7 +135,7 @@ public struct CategoryCatalog: Sendable {
         var byClause: [String: Set<Int>] = [:]
 
         for match in applyExclusions(bodyScan, in: document.bytes) {
-            guard let id = Self.deepestClauseID(containing: match.range.lowerBound, in: document.clauses) else { continue }
+            guard let id = document.deepestClauseID(containing: match.range.lowerBound) else { continue }
             byClause[id, default: []].insert(match.owner)
         }
 
@@ -166,25 +166,6 @@ public struct CategoryCatalog: Sendable {
             for index in found { withAncestors.formUnion(compiled.ancestors[index]) }
             copy.categories = withAncestors.sorted().map { categories[$0].id }
             return copy
-        }
-    }
-
-    /// `Document.deepestClause(containing:)` without building the path array (called once per
-    /// body match, so allocation-free matters).
-    static func deepestClauseID(containing offset: Int, in clauses: [Clause]) -> String? {
-        var found: String? = nil
-        var level = clauses[...]
-        while true {
-            var low = level.startIndex, high = level.endIndex - 1
-            var next: Clause? = nil
-            while low <= high {
-                let mid = (low + high) / 2
-                let span = level[mid].span
-                if offset < span.startOffset { high = mid - 1 } else if offset >= span.endOffset { low = mid + 1 } else { next = level[mid]; break }
-            }
-            guard let clause = next else { return found }
-            found = clause.id
-            level = clause.children[...]
         }
     }
 

@@ -81,7 +81,6 @@ public struct ConflictingTermsAnalyzer: Sendable {
         return topics.indices.map { conflicts(values(of: topics[$0], in: document, lowered: lowered, cueHits: hits[$0]), kind: topics[$0].value, topic: topics[$0].name) }
     }
 
-    /// Offsets where each topic's cues occur (at word starts), found in one pass.
     /// A cue as a phrase pattern whose matches include every place `cueHits` finds it: the cue
     /// with its last word as a prefix (`cueHits` wants no word end after a cue). Nil for a cue
     /// with bytes the pattern syntax or the scanner's case and space folding would read
@@ -97,75 +96,39 @@ public struct ConflictingTermsAnalyzer: Sendable {
         return cue + "*"
     }
 
+    /// Offsets where each topic's cues occur (at word starts), found in one pass.
     static func cueHits(_ topics: [TermTopic], in lowered: [UInt8]) -> [[Int]] {
         cueHits(topics, in: lowered, at: nil)
     }
 
     /// `candidates`: sorted offsets to check instead of every byte (see `conflicts(of:in:cueStarts:)`).
     static func cueHits(_ topics: [TermTopic], in lowered: [UInt8], at candidates: [Int]?) -> [[Int]] {
-        // The cues flattened into one byte buffer, grouped by first byte (in topic and cue order
-        // within a group): `groupStart[b]..<groupStart[b + 1]` index `cueStart`/`cueTopic`. An
-        // array of (bytes, topic) tuples per first byte cost a retain and release per candidate
-        // at every word start; flat Int32 tables read through unsafe buffers cost none.
-        var grouped = [[(cue: [UInt8], topic: Int)]](repeating: [], count: 256)
+        var table = [[(cue: [UInt8], topic: Int)]](repeating: [], count: 256)
         for (number, topic) in topics.enumerated() {
-            for cue in topic.cues { let bytes = Array(cue.utf8); if let first = bytes.first { grouped[Int(first)].append((bytes, number)) } }
+            for cue in topic.cues { let bytes = Array(cue.utf8); if let first = bytes.first { table[Int(first)].append((bytes, number)) } }
         }
-        var cueBytes: [UInt8] = []
-        var cueStart: [Int32] = []
-        var cueTopic: [Int32] = []
-        var groupStart = [Int32](repeating: 0, count: 257)
-        for byte in 0..<256 {
-            groupStart[byte] = Int32(cueTopic.count)
-            for candidate in grouped[byte] {
-                cueStart.append(Int32(cueBytes.count))
-                cueBytes += candidate.cue
-                cueTopic.append(Int32(candidate.topic))
-            }
-        }
-        groupStart[256] = Int32(cueTopic.count)
-        cueStart.append(Int32(cueBytes.count))
         var hits = [[Int]](repeating: [], count: topics.count)
         let count = lowered.count
-        lowered.withUnsafeBufferPointer { text in
-        cueBytes.withUnsafeBufferPointer { cueBytes in
-        cueStart.withUnsafeBufferPointer { cueStart in
-        groupStart.withUnsafeBufferPointer { groupStart in
-            /// The cues at word start `index` (its byte a letter or digit, the one before not).
-            @inline(__always) func check(_ index: Int, _ byte: UInt8) {
-                let first = Int(groupStart[Int(byte)])
-                let last = Int(groupStart[Int(byte) + 1])
-                if first == last { return }
-                for candidate in first..<last {
-                    let start = Int(cueStart[candidate])
-                    let length = Int(cueStart[candidate + 1]) - start
-                    guard index + length <= count else { continue }
-                    var matched = true
-                    for offset in 1..<length where text[index + offset] != cueBytes[start + offset] { matched = false; break }
-                    if matched { hits[Int(cueTopic[candidate])].append(index) }
-                }
-            }
-            if let candidates {
-                var previousIndex = -1
-                for index in candidates where index != previousIndex && index < count {
-                    previousIndex = index
-                    let byte = text[index]
-                    guard StructuralText.isAlnum(byte), index == 0 || !StructuralText.isAlnum(text[index - 1]) else { continue }
-                    check(index, byte)
-                }
-                return
-            }
-            var previousIsWord = false
-            for index in 0..<count {
-                let byte = text[index]
-                let isWord = StructuralText.isAlnum(byte)
-                defer { previousIsWord = isWord }
-                guard isWord, !previousIsWord else { continue }
-                check(index, byte)
+        func isWordStart(_ index: Int) -> Bool {
+            StructuralText.isAlnum(lowered[index]) && (index == 0 || !StructuralText.isAlnum(lowered[index - 1]))
+        }
+        /// The cues at word start `index`.
+        func check(_ index: Int) {
+            for candidate in table[Int(lowered[index])] where index + candidate.cue.count <= count {
+                var matched = true
+                for offset in 1..<candidate.cue.count where lowered[index + offset] != candidate.cue[offset] { matched = false; break }
+                if matched { hits[candidate.topic].append(index) }
             }
         }
-        }
-        }
+        if let candidates {
+            // The shared scan's matches can repeat a start (one per cue matched there).
+            var previous = -1
+            for index in candidates where index != previous && index < count {
+                previous = index
+                if isWordStart(index) { check(index) }
+            }
+        } else {
+            for index in 0..<count where isWordStart(index) { check(index) }
         }
         return hits
     }

@@ -104,7 +104,7 @@ public struct CrossReferenceResolver: Sendable {
         // pays for indexing its clause numbers and the numbers at its line starts.
         var builtIndex: ClauseNumberIndex?
         // An amendment's section references point into the agreement it amends.
-        let isAmendment = StructuralText.isAmendment(StructuralText.lowercased(Array(bytes.prefix(800))))
+        let isAmendment = StructuralText.isAmendment(bytes)
         var result: [CrossReference] = []
         let count = bytes.count
         var position = 0
@@ -121,17 +121,17 @@ public struct CrossReferenceResolver: Sendable {
                 while nextStart < keywordStarts.count, keywordStarts[nextStart] < position { nextStart += 1 }
                 position = nextStart < keywordStarts.count ? keywordStarts[nextStart] : count
             } else {
-            position = bytes.withUnsafeBufferPointer { text in
-                var index = position
-                while index < count {
-                    let kind = keywordStart[Int(text[index])]
-                    // 1: a keyword's first letter, which must begin a word (an ASCII letter or
-                    // digit before it rules that out here; other bytes go to `isWordByte` below).
-                    if kind == 0 || (kind == 1 && index > 0 && StructuralText.isAlnum(text[index - 1])) { index &+= 1; continue }
-                    break
+                position = bytes.withUnsafeBufferPointer { text in
+                    var index = position
+                    while index < count {
+                        let kind = keywordStart[Int(text[index])]
+                        // 1: a keyword's first letter, which must begin a word (an ASCII letter or
+                        // digit before it rules that out here; other bytes go to `isWordByte` below).
+                        if kind == 0 || (kind == 1 && index > 0 && StructuralText.isAlnum(text[index - 1])) { index &+= 1; continue }
+                        break
+                    }
+                    return index
                 }
-                return index
-            }
             }
             guard position < count else { break }
             let byte = StructuralText.lower(bytes[position])
@@ -224,13 +224,15 @@ public struct CrossReferenceResolver: Sendable {
             guard index < wordEnd else { return nil }
             return (String(decoding: bytes[index..<wordEnd].map(StructuralText.lower), as: UTF8.self), index)
         }
-        let attachmentWords: Set<String> = ["schedule", "exhibit", "annex", "appendix", "attachment", "addendum"]
         guard let previous = previousReference(endingBefore: start) else { return false }
-        if attachmentWords.contains(previous.keyword) { return true }
-        guard ["section", "paragraph", "subparagraph", "clause", "article"].contains(previous.keyword),
+        if attachmentNames.contains(previous.keyword) { return true }
+        guard sectionNames.contains(previous.keyword),
               let first = previousReference(endingBefore: previous.start) else { return false }
-        return attachmentWords.contains(first.keyword)
+        return attachmentNames.contains(first.keyword)
     }
+
+    static let attachmentNames: Set<String> = ["schedule", "exhibit", "annex", "appendix", "attachment", "addendum"]
+    static let sectionNames: Set<String> = ["section", "paragraph", "subparagraph", "clause", "article"]
 
     /// `StructuralText.hasWord` against the text's bytes lower-cased on the fly (`needle` is
     /// lower-case): the same answer as on a lower-cased copy, without making one.
@@ -694,7 +696,7 @@ struct ClauseNumberIndex {
                 if end + 1 < count, bytes[end] == 0x2E, StructuralText.isDigit(bytes[end + 1]) { start = position + 1; midLine = true }
             }
             if start >= 0, start < count, let (key, length) = Self.marker(bytes, at: start) {
-                let id = CategoryCatalog.deepestClauseID(containing: start, in: document.clauses) ?? "document"   // no path array per marker
+                let id = document.deepestClauseID(containing: start) ?? "document"
                 add(key, id)
                 if key.hasPrefix("article:") { hasArticles = true }
                 if !midLine, StructuralText.isDigit(bytes[start]), key.utf8.contains(0x2E) { ownDottedNumbers += 1 }

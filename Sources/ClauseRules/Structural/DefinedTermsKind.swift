@@ -246,7 +246,7 @@ struct DefinedTermsCheck: RuleCheck {
                     if earlier.inSchedule != definition.inSchedule || earlier.part != definition.part { continue }
                     // An amendment quotes a clause as it "previously read" and as it "now reads": both
                     // wordings define the amended agreement's terms.
-                    if isAmendment == nil { isAmendment = StructuralText.isAmendment(StructuralText.lowercased(Array(context.bytes.prefix(800)))) }
+                    if isAmendment == nil { isAmendment = StructuralText.isAmendment(context.bytes) }
                     if isAmendment == true { continue }
                     if Self.isRestatement(earlier, definition, context.bytes) { continue }
                     if Self.isPreambleStyle(definition.range.lowerBound, context.bytes) || Self.isPreambleStyle(earlier.range.lowerBound, context.bytes) { continue }

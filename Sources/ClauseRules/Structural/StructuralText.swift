@@ -223,9 +223,9 @@ enum StructuralText {
 
     /// The document calls itself an amendment in its first 800 bytes (and is not an agreement
     /// that merely mentions amendments): its terms and references belong to the agreement it
-    /// amends.
-    static func isAmendment(_ lowered: [UInt8]) -> Bool {
-        let opening = String(decoding: lowered.prefix(800), as: UTF8.self)
+    /// amends. `bytes`: the document's text, in any case.
+    static func isAmendment(_ bytes: [UInt8]) -> Bool {
+        let opening = String(decoding: bytes.prefix(800).map(lower), as: UTF8.self)
         return opening.containsBytes("amendment") && !opening.containsBytes("amendments")
     }
 
