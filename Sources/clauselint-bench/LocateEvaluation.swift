@@ -60,6 +60,9 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "With --show-misses or --diagnose: print queries without a hit in the top this many (1 or 3; default 3).")
     var missAt: Int = 3
 
+    @Option(help: "Only contracts of this parity of their row in labels.csv (even, odd; default: all). Tune on one half, check on the other; the report always ends with the macro of each half.")
+    var docs: String?
+
     @Flag(help: "Print every miss (top-3 without a hit) of every category, or of --show-misses's: the labelled text, what ranked instead and why, and where the first unit that would have hit ranked, with its score and reasons.")
     var diagnose = false
 
@@ -187,6 +190,9 @@ struct LocateEvaluation: ParsableCommand {
         let locator = ClauseLocator(catalog: ruleSet.categories, weights: weights)
         let preparation = LocateIndex.Preparation(catalog: ruleSet.categories)
         var ours = [Tally](repeating: Tally(), count: Self.descriptions.count)
+        // Per half of the contracts (row parity in labels.csv), to see whether tuning generalises.
+        var halves = [[Tally]](repeating: [Tally](repeating: Tally(), count: Self.descriptions.count), count: 2)
+        if let docs, docs != "even", docs != "odd" { throw ValidationError("--docs takes even or odd") }
         var baseline = [Tally](repeating: Tally(), count: Self.descriptions.count)
         var unlocated = 0
         var oracle = [Tally](repeating: Tally(), count: Self.descriptions.count)
@@ -197,8 +203,10 @@ struct LocateEvaluation: ParsableCommand {
         var categoriseTime = 0.0
         var queryTime = 0.0
         var queryCount = 0
-        for row in rows.dropFirst() where !row.isEmpty && !row[0].isEmpty {
+        for (rowIndex, row) in rows.dropFirst().enumerated() where !row.isEmpty && !row[0].isEmpty {
             if limit > 0, contracts >= limit { break }
+            let half = rowIndex % 2
+            if let docs, (docs == "even") != (half == 0) { continue }
             let path = (corpus as NSString).appendingPathComponent("contracts/\(row[0])")
             guard let loaded = BenchDocuments.load(path: path, paragraphs: paragraphs) else { continue }
             contracts += 1
@@ -234,6 +242,7 @@ struct LocateEvaluation: ParsableCommand {
                     let ranges = outcome.matches.prefix(3).map(\.unit.range)
                     let judged = Self.judge(ranges, labels: labels, documentBytes: documentBytes)
                     ours[categoryIndex].add(hit1: judged.hit1, hit3: judged.hit3, coverage1: judged.coverage1, coverage3: judged.coverage3)
+                    halves[half][categoryIndex].add(hit1: judged.hit1, hit3: judged.hit3, coverage1: judged.coverage1, coverage3: judged.coverage3)
                     let category = Self.descriptions[categoryIndex].category
                     if !(missAt == 1 ? judged.hit1 : judged.hit3), showMisses == category || (diagnose && showMisses == nil) {
                         print("MISS [\(category)] \(row[0]) — \(text)")
@@ -282,6 +291,12 @@ struct LocateEvaluation: ParsableCommand {
         let n = Double(max(1, counted))
         print("| oracle (some unit hits) | \(oracle.map { String(format: "%.2f", $0.h1) }.joined(separator: " ")) |")
         print("| **macro** | \(ours.reduce(0) { $0 + $1.queries }) | **\(f(macro.h1 / n))** | **\(f(macro.h3 / n))** | \(p(macro.c1 / n)) | \(p(macro.c3 / n)) | \(f(macro.b1 / n)) | \(f(macro.b3 / n)) | \(p(macro.bc3 / n)) |")
+        for (half, name) in ["even", "odd"].enumerated() {
+            let tallies = halves[half].filter { $0.queries > 0 }
+            guard !tallies.isEmpty else { continue }
+            let m = Double(tallies.count)
+            print("| macro, \(name) contracts | \(tallies.reduce(0) { $0 + $1.queries }) | \(f(tallies.reduce(0) { $0 + $1.h1 } / m)) | \(f(tallies.reduce(0) { $0 + $1.h3 } / m)) | \(p(tallies.reduce(0) { $0 + $1.c1 } / m)) | \(p(tallies.reduce(0) { $0 + $1.c3 } / m)) | | | |")
+        }
         print("")
         print("time: indexing \(String(format: "%.3f", indexTime)) s (categorise \(String(format: "%.3f", categoriseTime)) s + units, terms, postings, categories; one core), \(queryCount) queries \(String(format: "%.3f", queryTime)) s (\(String(format: "%.2f", queryTime / Double(max(1, queryCount)) * 1000)) ms each)")
     }
