@@ -260,7 +260,11 @@ struct LocateEvaluation: ParsableCommand {
                                 print("   would hit (not in the top 40): [\(unit.part.rawValue) \(unit.clauseID) \(unit.range.count)B] \(index.text(of: unit).prefix(120).replacingOccurrences(of: "\n", with: " "))")
                             } else {
                                 let holding = index.units.filter { $0.range.overlaps(labels[0]) }.map { "\($0.part.rawValue) \($0.clauseID) \($0.range.count)B" }
-                                print("   no unit can hit; units over the label: \(holding.prefix(4).joined(separator: ", "))")
+                                let where_ = labels.map { label -> String in
+                                    guard let clause = index.document.deepestClause(containing: label.lowerBound) else { return "outside clauses" }
+                                    return "\(clause.id) (\(clause.kind), \(clause.span.byteRange.count)B)"
+                                }
+                                print("   no unit can hit; units over the label: \(holding.prefix(4).joined(separator: ", ")); labels in: \(where_.prefix(3).joined(separator: ", "))")
                             }
                         }
                     }
