@@ -199,6 +199,16 @@ public struct ClauseLocator: Sendable {
             if index.unitIsDefinition[unit], !explicitUnits.contains(unit) { score[unit] *= 0.5 }
         }
 
+        // An item of a small list clause ("may terminate … in the event that: (A) … (B) …")
+        // is a fragment of the list's sentence: its score goes to the list clause, which is
+        // answered instead (unless the dispute names the item itself).
+        for unit in units.indices where index.listParent[unit] >= 0 && score[unit] > 0 && !explicitUnits.contains(unit) {
+            let list = index.listParent[unit]
+            if score[unit] > score[list] { score[list] = score[unit] }
+            reasons[list] += reasons[unit]
+            score[unit] = 0
+        }
+
         // Best unit of each explicit reference first.
         if !explicitUnits.isEmpty {
             var bestInClause: [String: Int] = [:]

@@ -38,6 +38,10 @@ public struct LocateIndex: Sendable {
     /// Per unit: it defines a term (`"Territory" means …`); definitions are rarely what a
     /// dispute is about, so the locator halves their score.
     let unitIsDefinition: [Bool]
+    /// Per unit: the unit of the small list clause it is an item of ("… in the event that:
+    /// (A) … (B) …", lead-in and items together up to `wholeClauseBytes`), or -1. An item is a
+    /// fragment of its lead-in's sentence, so the locator answers with the whole list clause.
+    let listParent: [Int]
     let averageLength: Float
     let clausesByID: [String: Clause]
     /// Unit indices per clause id (the units inside that clause's span).
@@ -54,6 +58,9 @@ public struct LocateIndex: Sendable {
         public var windowSentences = 3
         public init() {}
     }
+
+    /// A "title" longer than this is text the parser did not structure, not a title.
+    static let longTitleBytes = 2_000
 
     /// Fewer words than this is a heading, not an answer.
     static let minimumUnitWords = 6
@@ -88,6 +95,8 @@ public struct LocateIndex: Sendable {
         var headingInfos: [(terms: [(TextAnalysis.Term, Float)], categories: [(String, Double)])] = []
         var unitHeadings: [[Int]] = []
         var clausesByID: [String: Clause] = [:]
+        /// Units that are a whole small clause introducing a list (lead-in and items).
+        var listUnits: [Int] = []
 
         func headingInfo(_ headingBytes: [UInt8], weight: Float) -> Int {
             var terms: [(TextAnalysis.Term, Float)] = []
@@ -117,7 +126,7 @@ public struct LocateIndex: Sendable {
 
         func wordCount(_ range: Range<Int>) -> Int { Self.wordCount(bytes[range]) }
 
-        func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [Int], clause: Clause? = nil) {
+        func addRegion(_ region: Range<Int>, clauseID: String, part: LocateUnit.Part, headings: [Int], clause: Clause? = nil, forcePassages: Bool = false) {
             let region = trim(region)
             // A heading on its own ("10. Data Protection") answers nothing; its words reach the
             // sub-clauses as heading context.
@@ -142,7 +151,7 @@ public struct LocateIndex: Sendable {
                 }
                 if lower * 4 < upper { return }
             }
-            if region.count <= granularity.wholeClauseBytes {
+            if region.count <= granularity.wholeClauseBytes, !forcePassages {
                 units.append(LocateUnit(clauseID: clauseID, range: region, part: part))
                 unitTerms.append(terms(region))
                 unitHeadings.append(headings)
@@ -186,15 +195,25 @@ public struct LocateIndex: Sendable {
             if let heading = clause.heading, !heading.isEmpty { headings.append(headingInfo(Array(heading.utf8), weight: Self.headingWeight)) }
             // A signature block, the title and a table of contents ("9.2 Exclusivity .... 31")
             // name things without deciding any of them.
+            // But what the parser took for a signature block or a title can hold clauses it did
+            // not recognise (plain text whose numbering it missed runs on from "IN WITNESS
+            // WHEREOF"-like words, or from the title, to the end): such text is cut into sentence
+            // windows like any long clause, whose signature lines ("By: ___ Name: Title:") rarely
+            // match a dispute's words.
+            let misread = clause.children.isEmpty && (clause.kind == .signatureBlock || (clause.kind == .title && clause.span.byteRange.count > Self.longTitleBytes))
             let answersNothing = clause.kind == .signatureBlock || clause.kind == .title || clause.isTableOfContents
-            if !answersNothing {
+            if misread {
+                addRegion(clause.span.byteRange, clauseID: clause.id, part: .passage, headings: headings, clause: clause, forcePassages: true)
+            } else if !answersNothing {
                 if clause.children.isEmpty {
                     addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings, clause: clause)
                 } else if Self.introducesList(bytes, clause.ownRange), clause.span.byteRange.count <= granularity.wholeClauseBytes {
                     // "… the following penalties shall apply: (i) … (ii) …": the lead-in and its
                     // items are one sentence, so the small clause is one unit (its items are
                     // units of their own as well).
+                    let before = units.count
                     addRegion(clause.span.byteRange, clauseID: clause.id, part: .clause, headings: headings, clause: clause)
+                    if units.count == before + 1 { listUnits.append(before) }
                 } else {
                     addRegion(clause.ownRange, clauseID: clause.id, part: .ownText, headings: headings, clause: clause)
                 }
@@ -270,6 +289,18 @@ public struct LocateIndex: Sendable {
             definitions.append(found)
         }
         self.unitIsDefinition = definitions
+        // Each unit inside a list clause's unit: the outermost such (list units come before
+        // their items, parents before children, so the first one that holds it is outermost).
+        var listParent = [Int](repeating: -1, count: units.count)
+        for list in listUnits {
+            let range = units[list].range
+            var item = list + 1
+            while item < units.count, units[item].range.lowerBound < range.upperBound {
+                if listParent[item] < 0, range.lowerBound <= units[item].range.lowerBound, units[item].range.upperBound <= range.upperBound { listParent[item] = list }
+                item += 1
+            }
+        }
+        self.listParent = listParent
         self.units = units
         self.unitCategories = unitCategories
         self.postings = postings

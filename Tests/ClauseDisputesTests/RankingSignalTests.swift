@@ -291,6 +291,59 @@ import Testing
         let outcome = locator.locate(LocateQuery(text: "How is the income split between us?"), in: Self.index(text, catalog: .empty))
         #expect(outcome.matches.map { $0.clause?.id } == ["5"])
     }
+
+    /// A document whose first clause is followed by what the parser took for a signature block.
+    static func misreadSignatureBlock(_ signatureText: String, kind: ClauseKind = .signatureBlock) -> LocateIndex {
+        let first = "1. Appointment. The supplier appoints the reseller to market its services in the territory.\n\n"
+        let text = first + signatureText
+        let lines = LineIndex(text: text)
+        let clauses = [
+            Clause(id: "1", number: "1.", heading: "Appointment", kind: .clause, level: 1, span: lines.span(0..<(first.utf8.count - 2))),
+            Clause(id: "signatures", kind: kind, level: 1, span: lines.span(first.utf8.count..<text.utf8.count)),
+        ]
+        let catalog = defaultRuleSet.categories
+        let document = catalog.categorize(Document(path: "reseller.txt", format: .plainText, text: text, lines: lines, clauses: clauses))
+        return LocateIndex(document: document, catalog: catalog)
+    }
+
+    @Test func textTheParserTookForASignatureBlockIsStillSearched() {
+        // Plain text whose numbering the parser missed runs on from "IN WITNESS WHEREOF": the
+        // governing-law sentence in it must be found, as a sentence window, not the whole block.
+        let block = """
+        IN WITNESS WHEREOF the parties have signed this Agreement on the date above.
+
+        Each party shall keep the other party's confidential information secret during the term. The laws of the State of Ohio shall govern the construction and enforceability of this Agreement. The reseller may not assign this Agreement without the prior written consent of the supplier.
+
+        By: ____________ Name: ____________ Title: ____________
+        """
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let outcome = locator.locate(LocateQuery(text: "Which state's laws apply to this contract?"), in: Self.misreadSignatureBlock(block))
+        let first = try? #require(outcome.matches.first)
+        #expect(first?.clause?.id == "signatures")
+        #expect(first?.unit.part == .passage)
+        #expect(first?.text.contains("State of Ohio") == true)
+        #expect(first.map { !$0.text.contains("By:") } == true)
+    }
+
+    @Test func anItemOfASmallListIsAnsweredWithItsLeadIn() {
+        // "(b)" alone does not say what happens when the volume is missed; the list clause
+        // (lead-in and items, one sentence) is the answer, and once, not beside its item.
+        let document = Self.sectionWithItems(own: "7. Remedies. The supplier may end this Agreement by notice in the event that:", heading: "Remedies", items: [
+            "(a) the distributor fails to pay an invoice when due; or",
+            "(b) the distributor fails to purchase the agreed minimum volume of products in any year.",
+        ])
+        let locator = ClauseLocator(catalog: .empty)
+        let index = LocateIndex(document: document, catalog: .empty)
+        #expect(index.units.contains { $0.clauseID == "7(b)" })
+        let outcome = locator.locate(LocateQuery(text: "We failed to purchase the minimum volume"), in: index)
+        #expect(outcome.matches.first?.clause?.id == "7")
+        #expect(outcome.matches.first?.unit.part == .clause)
+        #expect(outcome.matches.first?.reasons.contains { $0.contains("minimum") } == true)
+        #expect(!outcome.matches.contains { $0.clause?.id == "7(b)" })
+        // Named explicitly, the item itself is the answer.
+        let named = locator.locate(LocateQuery(text: "minimum volume", clauseReferences: ["7(b)"]), in: index)
+        #expect(named.matches.first?.clause?.id == "7(b)")
+    }
 }
 
 @Suite struct TextAnalysisTests {
