@@ -63,6 +63,9 @@ struct LocateEvaluation: ParsableCommand {
     @Option(help: "Only contracts of this parity of their row in labels.csv (even, odd; default: all). Tune on one half, check on the other; the report always ends with the macro of each half.")
     var docs: String?
 
+    @Flag(help: "Print the categories each dispute description is read as (before the table).")
+    var queryCategories = false
+
     @Flag(help: "Print every miss (top-3 without a hit) of every category, or of --show-misses's: the labelled text, what ranked instead and why, and where the first unit that would have hit ranked, with its score and reasons.")
     var diagnose = false
 
@@ -188,6 +191,14 @@ struct LocateEvaluation: ParsableCommand {
         if let pullIn { weights.pullIn = pullIn }
         if let categorySharpness { weights.categorySharpness = categorySharpness }
         let locator = ClauseLocator(catalog: ruleSet.categories, weights: weights)
+        if queryCategories {
+            for entry in Self.descriptions {
+                for text in entry.texts {
+                    let found = ruleSet.categories.categories(forText: text).map { "\($0.id) \(String(format: "%.2f", $0.score))" }
+                    print("[\(entry.category)] \(text)\n    → \(found.joined(separator: ", "))")
+                }
+            }
+        }
         let preparation = LocateIndex.Preparation(catalog: ruleSet.categories)
         var ours = [Tally](repeating: Tally(), count: Self.descriptions.count)
         // Per half of the contracts (row parity in labels.csv), to see whether tuning generalises.
