@@ -310,14 +310,19 @@ public struct LocateIndex: Sendable {
         self.resolver = ClauseResolver(document: document)
     }
 
-    /// Whether a clause's own text ends in a colon (or a dash): it introduces its sub-clauses
-    /// and is not a sentence without them.
+    /// Whether a clause's own text ends in a colon (or a dash), or stops mid-sentence: it
+    /// introduces its sub-clauses and is not a sentence without them.
     static func introducesList(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var upper = range.upperBound
         while upper > range.lowerBound, bytes[upper - 1] <= 0x20 { upper -= 1 }
         guard upper > range.lowerBound else { return false }
         let last = bytes[upper - 1]
-        return last == UInt8(ascii: ":") || last == UInt8(ascii: "-") || (upper - range.lowerBound >= 3 && bytes[upper - 3] == 0xE2 && bytes[upper - 2] == 0x80 && bytes[upper - 1] == 0x94)
+        if last == UInt8(ascii: ":") || last == UInt8(ascii: "-") || (upper - range.lowerBound >= 3 && bytes[upper - 3] == 0xE2 && bytes[upper - 2] == 0x80 && bytes[upper - 1] == 0x94) { return true }
+        // Or it stops mid-sentence ("This Agreement may not be assigned by either party,
+        // except", "In the event that"): a lower-case word or a comma, in text that is not a
+        // title ("7.8 Effect of termination").
+        guard (last >= 0x61 && last <= 0x7A) || last == UInt8(ascii: ",") else { return false }
+        return wordCount(bytes[range.lowerBound..<upper]) >= 3 && !Sentences.isTitleLike(bytes, range: range.lowerBound..<upper)
     }
 
     /// Category credit of a unit is graded by how much evidence it holds: each body-pattern

@@ -344,6 +344,21 @@ import Testing
         let named = locator.locate(LocateQuery(text: "minimum volume", clauseReferences: ["7(b)"]), in: index)
         #expect(named.matches.first?.clause?.id == "7(b)")
     }
+
+    @Test func aLeadInStoppingMidSentenceIntroducesItsItems() {
+        // No colon, but "except" does not end a sentence: the items finish it.
+        let document = Self.sectionWithItems(own: "7. Assignment. This Agreement may not be assigned by either party, except", heading: "Assignment", items: [
+            "(a) to the buyer of substantially all of the business of that party; or",
+            "(b) to an affiliate, with the prior written consent of the other party.",
+        ])
+        let index = LocateIndex(document: document, catalog: .empty)
+        #expect(index.units.first { $0.clauseID == "7" }?.part == .clause)
+        let outcome = ClauseLocator(catalog: .empty).locate(LocateQuery(text: "Can they hand the contract to their affiliate without our consent?"), in: index)
+        #expect(outcome.matches.first?.clause?.id == "7")
+        // A title-like own text ("7. Effect of termination") is no lead-in.
+        #expect(!LocateIndex.introducesList(Array("7. Effect of termination".utf8), 0..<24))
+        #expect(LocateIndex.introducesList(Array("In the event that".utf8), 0..<17))
+    }
 }
 
 @Suite struct TextAnalysisTests {
