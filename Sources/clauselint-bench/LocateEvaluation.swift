@@ -208,6 +208,7 @@ struct LocateEvaluation: ParsableCommand {
         var unlocated = 0
         var oracle = [Tally](repeating: Tally(), count: Self.descriptions.count)
         var located = 0
+        var nearMisses: [String: Int] = [:]
         var contracts = 0
         var bytesTotal = 0
         var indexTime = 0.0
@@ -255,6 +256,19 @@ struct LocateEvaluation: ParsableCommand {
                     ours[categoryIndex].add(hit1: judged.hit1, hit3: judged.hit3, coverage1: judged.coverage1, coverage3: judged.coverage3)
                     halves[half][categoryIndex].add(hit1: judged.hit1, hit3: judged.hit3, coverage1: judged.coverage1, coverage3: judged.coverage3)
                     let category = Self.descriptions[categoryIndex].category
+                    if !judged.hit3 {
+                        // Near misses: a top-3 unit over most of a label but too big, or over part of it.
+                        var kind = "elsewhere"
+                        for range in ranges {
+                            for label in labels {
+                                let overlap = max(0, min(range.upperBound, label.upperBound) - max(range.lowerBound, label.lowerBound))
+                                if Double(overlap) >= 0.8 * Double(label.count) { kind = "too big"; break }
+                                if overlap > 0, kind == "elsewhere" { kind = "part of the label" }
+                            }
+                            if kind == "too big" { break }
+                        }
+                        nearMisses[kind, default: 0] += 1
+                    }
                     if !(missAt == 1 ? judged.hit1 : judged.hit3), showMisses == category || (diagnose && showMisses == nil) {
                         print("MISS [\(category)] \(row[0]) — \(text)")
                         for label in labels.prefix(2) { print("   label (\(label.count)B): \(loaded.lines.text(label).prefix(200).replacingOccurrences(of: "\n", with: " "))") }
@@ -313,6 +327,7 @@ struct LocateEvaluation: ParsableCommand {
             print("| macro, \(name) contracts | \(tallies.reduce(0) { $0 + $1.queries }) | \(f(tallies.reduce(0) { $0 + $1.h1 } / m)) | \(f(tallies.reduce(0) { $0 + $1.h3 } / m)) | \(p(tallies.reduce(0) { $0 + $1.c1 } / m)) | \(p(tallies.reduce(0) { $0 + $1.c3 } / m)) | | | |")
         }
         print("")
+        if diagnose { print("top-3 misses by where the top 3 lie: \(nearMisses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))") }
         print("time: indexing \(String(format: "%.3f", indexTime)) s (categorise \(String(format: "%.3f", categoriseTime)) s + units, terms, postings, categories; one core), \(queryCount) queries \(String(format: "%.3f", queryTime)) s (\(String(format: "%.2f", queryTime / Double(max(1, queryCount)) * 1000)) ms each)")
     }
 
