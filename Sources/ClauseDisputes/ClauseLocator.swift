@@ -62,13 +62,13 @@ public struct ClauseLocator: Sendable {
         /// The dispute's category strengths are raised to this power before each unit's share of
         /// them is taken: 1 shares in proportion to strength; above 1 the strongest category
         /// weighs more than the ones matched by a single word in passing.
-        public var categorySharpness = 1.5
+        public var categorySharpness = 2.0
         /// Query expansion: words of the heading keywords of the dispute's categories, at this
         /// weight times the category's strength.
         public var expansion = 0.5
         /// Lexical scores are divided by the best unit's BM25, or by this share of the BM25 a unit
         /// holding every query word once would get, whichever is larger.
-        public var lexicalFloor = 0.5
+        public var lexicalFloor = 0.8
         /// A clause referred to by one of the top matches gets this share of its score.
         public var pullIn = 0.6
         /// How many of the top units have their references followed.

@@ -259,6 +259,24 @@ import Testing
         #expect(outcome.matches.first?.reasons.first?.contains("liquidated-damages") == true)
     }
 
+    @Test func theDisputesMainCategoryOutweighsTwoMinorOnes() {
+        // Liquidated damages (strong), limitation of liability and performance (one word each):
+        // clause 8 has both minor categories (its heading names delivery and liability) and
+        // says "damages" three times, but the fixed sum for each week of delay is the answer.
+        // With strengths raised to 1.5 and lexical scores scaled to half the ideal, 8 won.
+        let text = """
+        Supply Agreement
+
+        8. Delivery and Liability. The Supplier delivers on the dates in the order. Neither party is liable for indirect damages or for damages beyond the direct damages proven.
+
+        9. Delay. For each week of delay the Supplier shall pay a fixed sum of one percent of the price of the goods concerned.
+        """
+        let locator = ClauseLocator(catalog: defaultRuleSet.categories)
+        let dispute = "They are charging us a fixed penalty for being late instead of proving their actual damages."
+        let outcome = locator.locate(LocateQuery(text: dispute), in: Self.index(text))
+        #expect(outcome.matches.map { $0.clause?.id } == ["9", "8"])
+    }
+
     @Test func aClauseWithTheNarrowerCategoryHasTheBroaderOneAsWell() {
         // The dispute is about warranty duration and, more loosely, warranty. Clause 6 is headed
         // "Warranties" and says "warrants" twice, but says nothing about how long; clause 7's
