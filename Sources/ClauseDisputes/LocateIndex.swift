@@ -369,11 +369,18 @@ public struct LocateIndex: Sendable {
         units.indices.filter { range.lowerBound <= units[$0].range.lowerBound && units[$0].range.upperBound <= range.upperBound }
     }
 
-    /// BM25 (k1 1.2, b 0.75) of every unit for weighted query terms; units without any query
+    /// BM25 term saturation: lower, a word said again adds less ("pallets … pallets … three
+    /// pallets high" is not three times about pallets).
+    static let bm25K1: Float = 0.8
+    /// BM25 length normalisation (0 none, 1 full): moderate, because units are already cut to
+    /// at most a clause or a few sentences, and a longer one often holds more of the dispute.
+    static let bm25B: Float = 0.5
+
+    /// BM25 (k1 `bm25K1`, b `bm25B`) of every unit for weighted query terms; units without any query
     /// term are absent.
     func bm25(_ query: [(term: TextAnalysis.Term, weight: Float)]) -> [Int32: Float] {
-        let k1: Float = 1.2
-        let b: Float = 0.75
+        let k1 = Self.bm25K1
+        let b = Self.bm25B
         let total = Float(units.count)
         var scores: [Int32: Float] = [:]
         for (term, weight) in query {

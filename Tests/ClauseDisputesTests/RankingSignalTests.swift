@@ -71,6 +71,25 @@ import Testing
         #expect(outcome.matches.first?.reasons == ["matched terms: advance, announced, maintenance, scheduled"])
     }
 
+    @Test func aShortUnitRepeatingOneWordDoesNotOutrankOneHoldingMoreOfTheDispute() {
+        // Clause 3 says "pallets" four times in a few words; clause 4, longer, says what the
+        // warehouse does with returned pallets. With k1 1.2 and b 0.75, clause 3 won.
+        let filler = "The warehouse keeps a daily log of arrivals and departures and sends the log to the customer each week by email."
+        let text = """
+        Warehouse Agreement
+
+        3. Pallets. Pallets are wooden; pallets are stacked three pallets high.
+
+        4. Returns. \(filler) Pallets returned by buyers are counted and the warehouse stores the pallets.
+
+        5. Inspection. Goods are inspected within ten days of arrival at the warehouse.
+
+        6. Hours. The warehouse is open from eight to six on working days.
+        """
+        let outcome = ClauseLocator(catalog: .empty).locate(LocateQuery(text: "What does the warehouse do with our pallets?"), in: Self.index(text, catalog: .empty))
+        #expect(outcome.matches.first?.clause?.id == "4")
+    }
+
     @Test func headingWordsWeighMoreThanBodyWords() {
         let text = """
         Agreement
