@@ -408,7 +408,6 @@ public struct PhraseAutomaton: Sendable {
         var rows = (0, 0, 0, 0)
         var positions = (starts[0], starts[1], starts[2], starts[3])
         let ends = (bounds[1], bounds[2], bounds[3], bounds[4])
-        let classCount = self.classCount
         let lowerLimit = range.lowerBound
         let denseLimit = self.denseLimit
         classOf.withUnsafeBufferPointer { classOf in

@@ -148,9 +148,11 @@ public struct PhrasePatternSet: Sendable {
 
     /// - Parameter patterns: pattern text and an owner id reported with its matches.
     public init(patterns: [(text: String, owner: Int)], maxGap: Int = 80) throws(PatternError) {
-        var pieceIDs: [[UInt8]: Int] = [:]
+        var pieceIDs: [PieceKey: Int] = [:]
+        pieceIDs.reserveCapacity(patterns.count)
         var phrases: [[UInt8]] = []
         var expanded: [Expanded] = []
+        expanded.reserveCapacity(patterns.count)
         for (text, owner) in patterns {
             for alternative in try Self.expandBytes(text) {
                 let parts = Self.gapParts(alternative)
@@ -163,11 +165,11 @@ public struct PhrasePatternSet: Sendable {
                     for (cutIndex, cut) in Self.cutAfterPrefixWords(part).enumerated() {
                         if !pieces.isEmpty { adjacent.append(cutIndex > 0) }
                         let key = PhraseAutomaton.normalisedBytes(cut)
-                        if let id = pieceIDs[key] {
+                        if let id = pieceIDs[PieceKey(bytes: key)] {
                             pieces.append(id)
                         } else {
                             let id = pieceIDs.count
-                            pieceIDs[key] = id
+                            pieceIDs[PieceKey(bytes: key)] = id
                             phrases.append(key)
                             pieces.append(id)
                         }
@@ -206,6 +208,15 @@ public struct PhrasePatternSet: Sendable {
     }
 
     public var isEmpty: Bool { patternOwner.isEmpty }
+
+    /// A piece's bytes as a dictionary key hashed in one call: `[UInt8]`'s own hashing feeds
+    /// the hasher a byte at a time, which was a good part of compiling the rules at start-up.
+    private struct PieceKey: Hashable {
+        var bytes: [UInt8]
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     /// `"submit* to the jurisdiction"` → `["submit*", "to the jurisdiction"]`.
     static func cutAfterPrefixWords(_ part: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
