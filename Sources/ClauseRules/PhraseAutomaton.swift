@@ -40,17 +40,22 @@ public struct PhraseAutomaton: Sendable {
     private let sparseFail: [Int32]
     private let outputStart: [Int32]        // node → first index in outputs
     private let outputs: [Int32]            // indices into phraseInfo
-    private let phraseLength: [Int32]       // normalised length in bytes
-    private let phraseID: [Int]
-    private let needsLeftBoundary: [Bool]
-    private let needsRightBoundary: [Bool]
-    /// Prefix phrases (`assign*`) report the whole word they begin.
-    private let extendsToWordEnd: [Bool]
-    /// Phrases with a byte of the shared class, whose bytes `reportOutputs` compares.
-    private let needsByteCheck: [Bool]
-    /// Every phrase's normalised bytes, one after another (`phraseStart[phrase]` on).
+    /// What `reportOutputs` needs of a phrase, in one record: it runs for every phrase end found
+    /// (most of them then fail a word boundary), and one array per field cost a cache miss each.
+    private struct PhraseInfo {
+        var id: Int
+        var length: Int32                   // normalised length in bytes
+        var start: Int32                    // its bytes in `phraseBytes`
+        var needsLeftBoundary: Bool
+        var needsRightBoundary: Bool
+        /// Prefix phrases (`assign*`) report the whole word they begin.
+        var extendsToWordEnd: Bool
+        /// Phrases with a byte of the shared class, whose bytes `reportOutputs` compares.
+        var needsByteCheck: Bool
+    }
+    private let phraseInfo: [PhraseInfo]
+    /// Every phrase's normalised bytes, one after another (`PhraseInfo.start` on).
     private let phraseBytes: [UInt8]
-    private let phraseStart: [Int32]
     /// The longest phrase (normalised bytes): the automaton's state depends on no more.
     private let maxPhraseLength: Int
     public let isEmpty: Bool
@@ -312,13 +317,22 @@ public struct PhraseAutomaton: Sendable {
         self.sparseFail = sparseFail
         self.outputStart = outputStart
         self.outputs = outputs
-        self.phraseLength = prepared.map { Int32($0.bytes.count) }
-        self.phraseID = prepared.map(\.id)
-        self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
-        self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
-        self.extendsToWordEnd = prepared.map(\.prefix)
-        self.needsByteCheck = prepared.map { $0.bytes.contains { !Self.hasOwnClass($0) } }
-        self.phraseStart = prepared.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.bytes.count)) }
+        var phraseInfo: [PhraseInfo] = []
+        phraseInfo.reserveCapacity(prepared.count)
+        var phraseStart: Int32 = 0
+        for entry in prepared {
+            phraseInfo.append(PhraseInfo(
+                id: entry.id,
+                length: Int32(entry.bytes.count),
+                start: phraseStart,
+                needsLeftBoundary: Self.isWordByte(entry.bytes.first!),
+                needsRightBoundary: !entry.prefix && Self.isWordByte(entry.bytes.last!),
+                extendsToWordEnd: entry.prefix,
+                needsByteCheck: entry.bytes.contains { !Self.hasOwnClass($0) }
+            ))
+            phraseStart += Int32(entry.bytes.count)
+        }
+        self.phraseInfo = phraseInfo
         self.phraseBytes = prepared.flatMap(\.bytes)
         self.maxPhraseLength = prepared.map(\.bytes.count).max() ?? 0
     }
@@ -471,14 +485,18 @@ public struct PhraseAutomaton: Sendable {
     /// and report.
     @inline(never)
     private func reportOutputs(state: Int, index: Int, text: UnsafeBufferPointer<UInt8>, lowerLimit: Int, _ report: (Match) -> Void) {
+        // The right boundary is the same test for every phrase ending here: made first, it
+        // spares the walk back for the phrases ending inside a word (`term` in "terminate").
+        let wordFollows = index + 1 < text.count && Self.isWordByte(text[index + 1])
         for outputIndex in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-            let phrase = Int(outputs[outputIndex])
-            var remaining = Int(phraseLength[phrase]) - 1
+            let info = phraseInfo[Int(outputs[outputIndex])]
+            if wordFollows && info.needsRightBoundary { continue }
+            var remaining = Int(info.length) - 1
             var start = index
             // The automaton told apart the bytes of the shared class only by class: compare
             // them (a byte loop, walking back in step with the start search below).
-            let check = needsByteCheck[phrase]
-            let base = Int(phraseStart[phrase])
+            let check = info.needsByteCheck
+            let base = Int(info.start)
             if check && Self.normalise(text[index]) != phraseBytes[base + remaining] { continue }
             var same = true
             while remaining > 0 && start > lowerLimit {
@@ -494,11 +512,10 @@ public struct PhraseAutomaton: Sendable {
                 }
             }
             if !same { continue }
-            if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
-            if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
+            if info.needsLeftBoundary, start > 0, Self.isWordByte(text[start - 1]) { continue }
             var end = index + 1
-            if extendsToWordEnd[phrase] { while end < text.count && Self.isWordByte(text[end]) { end += 1 } }
-            report(Match(id: phraseID[phrase], range: start..<end))
+            if info.extendsToWordEnd { while end < text.count && Self.isWordByte(text[end]) { end += 1 } }
+            report(Match(id: info.id, range: start..<end))
         }
     }
 
