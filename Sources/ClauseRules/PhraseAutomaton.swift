@@ -1,10 +1,11 @@
 /// Finds many phrases at once in UTF-8 bytes: whole-word, ASCII case-insensitive, any run of
 /// whitespace (spaces, tabs, line breaks from PDF extraction) matching one space.
 ///
-/// Hand-written (an Aho-Corasick automaton compiled to a dense DFA over a small byte-class
-/// alphabet) because this is the hot path: every lexicon rule and every category pattern of
-/// every document is found in a single pass over the bytes, one table lookup per byte, with no
-/// String bridging or regular expressions.
+/// Hand-written (an Aho-Corasick automaton over a small byte-class alphabet, compiled to a
+/// dense DFA for its shallow states and kept as children plus failure links for the deep ones)
+/// because this is the hot path: every lexicon rule and every category pattern of every
+/// document is found in a single pass over the bytes, nearly always one table lookup per byte,
+/// with no String bridging or regular expressions.
 public struct PhraseAutomaton: Sendable {
     /// One phrase to find. A trailing `*` makes it a word prefix (`assign*` finds "assigns",
     /// "assignment").
@@ -25,20 +26,36 @@ public struct PhraseAutomaton: Sendable {
 
     private let classOf: [UInt8]            // byte → class (0 = not in any phrase)
     private let classCount: Int
-    private let transitions: [Int32]        // row (node * classCount) + class → target row, ~row if the target ends a phrase
+    /// The dense states' rows: row (state * classCount) + class → the target's code (see
+    /// `init`), bit-inverted if the target ends a phrase.
+    private let transitions: [Int32]
+    /// The states numbered below this have a dense row; `denseLimit` is their table size.
+    private let denseCount: Int
+    private let denseLimit: Int
+    /// The other states (by state - `denseCount`): their children (class and code, in
+    /// `sparseChildStart[i]..<sparseChildStart[i + 1]`) and their failure state's code.
+    private let sparseChildStart: [Int32]
+    private let sparseChildClass: [UInt8]
+    private let sparseChildCode: [Int32]
+    private let sparseFail: [Int32]
     private let outputStart: [Int32]        // node → first index in outputs
     private let outputs: [Int32]            // indices into phraseInfo
-    private let phraseLength: [Int32]       // normalised length in bytes
-    private let phraseID: [Int]
-    private let needsLeftBoundary: [Bool]
-    private let needsRightBoundary: [Bool]
-    /// Prefix phrases (`assign*`) report the whole word they begin.
-    private let extendsToWordEnd: [Bool]
-    /// Phrases with a byte of the shared class, whose bytes `reportOutputs` compares.
-    private let needsByteCheck: [Bool]
-    /// Every phrase's normalised bytes, one after another (`phraseStart[phrase]` on).
+    /// What `reportOutputs` needs of a phrase, in one record: it runs for every phrase end found
+    /// (most of them then fail a word boundary), and one array per field cost a cache miss each.
+    private struct PhraseInfo {
+        var id: Int
+        var length: Int32                   // normalised length in bytes
+        var start: Int32                    // its bytes in `phraseBytes`
+        var needsLeftBoundary: Bool
+        var needsRightBoundary: Bool
+        /// Prefix phrases (`assign*`) report the whole word they begin.
+        var extendsToWordEnd: Bool
+        /// Phrases with a byte of the shared class, whose bytes `reportOutputs` compares.
+        var needsByteCheck: Bool
+    }
+    private let phraseInfo: [PhraseInfo]
+    /// Every phrase's normalised bytes, one after another (`PhraseInfo.start` on).
     private let phraseBytes: [UInt8]
-    private let phraseStart: [Int32]
     /// The longest phrase (normalised bytes): the automaton's state depends on no more.
     private let maxPhraseLength: Int
     public let isEmpty: Bool
@@ -130,142 +147,192 @@ public struct PhraseAutomaton: Sendable {
             if normal != UInt8(byte) { classOf[byte] = classOf[Int(normal)] }
         }
 
-        // Trie, in one flat table (row `node * classCount`; -1 = no child) that the failure
-        // links below then complete into the DFA in place: one allocation, not one per node.
-        var table = [Int32](repeating: -1, count: classCount)
+        // Trie, its children as linked lists (`firstChild`, `nextSibling`; the root's in a
+        // direct table): a dense row for every node was most of start-up's time and memory,
+        // and only the shallow states get one below.
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var nodeClass: [UInt8] = [0]   // the class of the byte that leads into each node
         var terminal: [[Int32]] = [[]]
-        var lastClass: [Int] = [0]   // the class of the byte that leads into each node
-        // At most one node per phrase byte: reserving that (untouched pages cost no memory)
-        // spares the table a dozen copies as it doubles through many megabytes.
+        var rootChild = [Int32](repeating: -1, count: classCount)
         let maxNodes = prepared.reduce(1) { $0 + $1.bytes.count }
-        table.reserveCapacity(maxNodes * classCount)
+        firstChild.reserveCapacity(maxNodes)
+        nextSibling.reserveCapacity(maxNodes)
+        nodeClass.reserveCapacity(maxNodes)
         terminal.reserveCapacity(maxNodes)
-        lastClass.reserveCapacity(maxNodes)
+        @inline(__always) func child(of node: Int32, _ cls: UInt8) -> Int32 {
+            if node == 0 { return rootChild[Int(cls)] }
+            var child = firstChild[Int(node)]
+            while child >= 0 && nodeClass[Int(child)] != cls { child = nextSibling[Int(child)] }
+            return child
+        }
         for (index, entry) in prepared.enumerated() {
-            var node = 0
+            var node: Int32 = 0
             for byte in entry.bytes {
-                let cls = Int(classOf[Int(byte)])
-                if table[node * classCount + cls] < 0 {
-                    table[node * classCount + cls] = Int32(terminal.count)
-                    table.append(contentsOf: repeatElement(-1, count: classCount))
+                let cls = classOf[Int(byte)]
+                var next = child(of: node, cls)
+                if next < 0 {
+                    next = Int32(terminal.count)
+                    firstChild.append(-1)
+                    nodeClass.append(cls)
                     terminal.append([])
-                    lastClass.append(cls)
+                    if node == 0 {
+                        nextSibling.append(-1)
+                        rootChild[Int(cls)] = next
+                    } else {
+                        nextSibling.append(firstChild[Int(node)])
+                        firstChild[Int(node)] = next
+                    }
                 }
-                node = Int(table[node * classCount + cls])
+                node = next
             }
-            terminal[node].append(Int32(index))
+            terminal[Int(node)].append(Int32(index))
         }
 
-        // Breadth-first failure links, turning the trie into a full DFA. A node's row is
-        // completed when it leaves the queue; its failure node is shallower, so its row is
-        // already complete. Class 0 (bytes in no phrase) always leads back to the root.
+        // Breadth-first failure links and outputs. `order` is the breadth-first order, which
+        // numbers the states: scanning prose spends nearly all its time in the root and the
+        // states a word or two deep, and this puts them first. A node's failure node is
+        // shallower, so it comes earlier in `order`.
         let nodeCount = terminal.count
         var fail = [Int32](repeating: 0, count: nodeCount)
         var outputsPerNode = terminal
-        var queue: [Int] = []
-        queue.reserveCapacity(nodeCount)
-        for node in 0..<nodeCount { table[node * classCount] = 0 }
-        for cls in 1..<max(classCount, 1) {
-            let child = table[cls]
-            if child >= 0 {
-                fail[Int(child)] = 0
-                queue.append(Int(child))
-            } else {
-                table[cls] = 0
+        var order: [Int32] = [0]
+        order.reserveCapacity(nodeCount)
+        for cls in 1..<max(classCount, 1) where rootChild[cls] >= 0 { order.append(rootChild[cls]) }
+        var head = 1
+        while head < order.count {
+            let node = Int(order[head])
+            head += 1
+            let failNode = Int(fail[node])
+            if !outputsPerNode[failNode].isEmpty {
+                outputsPerNode[node] += outputsPerNode[failNode].filter { !outputsPerNode[node].contains($0) }
             }
-        }
-        var head = 0
-        // Unsafe buffers: this loop visits every entry of a table of many megabytes, and the
-        // array subscripts' bounds and uniqueness checks were most of its time.
-        table.withUnsafeMutableBufferPointer { table in
-            fail.withUnsafeMutableBufferPointer { fail in
-                while head < queue.count {
-                    let node = queue[head]
-                    head += 1
-                    let failNode = Int(fail[node])
-                    let failRow = failNode * classCount
-                    if !outputsPerNode[failNode].isEmpty {
-                        outputsPerNode[node] += outputsPerNode[failNode].filter { !outputsPerNode[node].contains($0) }
-                    }
-                    let row = node * classCount
-                    for cls in 1..<classCount {
-                        let child = table[row + cls]
-                        if child >= 0 {
-                            fail[Int(child)] = table[failRow + cls]
-                            queue.append(Int(child))
-                        } else {
-                            table[row + cls] = table[failRow + cls]
-                        }
-                    }
+            var next = firstChild[node]
+            while next >= 0 {
+                // The failure node: the deepest state reached by the child's byte from the
+                // node's failure chain.
+                let cls = nodeClass[Int(next)]
+                var state = Int32(failNode)
+                var target: Int32 = 0
+                while true {
+                    let found = child(of: state, cls)
+                    if found >= 0 { target = found; break }
+                    if state == 0 { break }
+                    state = fail[Int(state)]
                 }
+                fail[Int(next)] = target
+                order.append(next)
+                next = nextSibling[Int(next)]
             }
         }
-
-        // Renumber the states breadth-first: scanning prose spends nearly all its time in the
-        // root and the states a word or two deep, and this puts their rows together at the
-        // start of the table (cache lines that stay loaded) instead of scattered through a
-        // table of many megabytes in the order the phrases were added.
-        let order = [0] + queue
         var newNumber = [Int32](repeating: 0, count: nodeCount)
-        for (position, node) in order.enumerated() { newNumber[node] = Int32(position) }
-        // Unsafe buffers: this pass and the encoding below touch every entry of the table.
-        let renumbered = [Int32](unsafeUninitializedCapacity: table.count) { target, initialised in
-            table.withUnsafeBufferPointer { source in
-                newNumber.withUnsafeBufferPointer { newNumber in
-                    for (position, node) in order.enumerated() {
-                        let from = node * classCount, to = position * classCount
-                        for cls in 0..<classCount { target[to + cls] = newNumber[Int(source[from + cls])] }
-                    }
+        for (position, node) in order.enumerated() { newNumber[Int(node)] = Int32(position) }
+
+        // Dense rows (the full DFA) for the first `denseCount` states, sparse ones for the
+        // rest. A deep state is rarely visited and has one or two children, so a row of every
+        // class for it was a table of many megabytes that scanning kept missing in the cache.
+        let denseCount = min(nodeCount, Self.denseStates)
+        let spaceClass = Int(classOf[0x20])
+        // State numbers first; encoded below.
+        var table = [Int32](repeating: 0, count: denseCount * classCount)
+        for cls in 1..<max(classCount, 1) where rootChild[cls] >= 0 { table[cls] = newNumber[Int(rootChild[cls])] }
+        // Unsafe buffer: this loop writes every entry of the dense table.
+        table.withUnsafeMutableBufferPointer { table in
+            for position in 1..<max(denseCount, 1) {
+                let node = Int(order[position])
+                let row = position * classCount
+                let failRow = Int(newNumber[Int(fail[node])]) * classCount
+                // A row is the failure node's row (complete: it is earlier) with the node's
+                // own children put in.
+                for cls in 0..<classCount { table[row + cls] = table[failRow + cls] }
+                var next = firstChild[node]
+                while next >= 0 {
+                    table[row + Int(nodeClass[Int(next)])] = newNumber[Int(next)]
+                    next = nextSibling[Int(next)]
                 }
             }
-            initialised = table.count
         }
-        table = renumbered
-        outputsPerNode = order.map { outputsPerNode[$0] }
-        lastClass = order.map { lastClass[$0] }
 
+        let outputsByState = order.map { outputsPerNode[Int($0)] }
         var outputStart = [Int32](repeating: 0, count: nodeCount + 1)
         var outputs: [Int32] = []
-        for node in 0..<nodeCount {
-            outputStart[node] = Int32(outputs.count)
-            outputs += outputsPerNode[node]
+        for state in 0..<nodeCount {
+            outputStart[state] = Int32(outputs.count)
+            outputs += outputsByState[state]
         }
         outputStart[nodeCount] = Int32(outputs.count)
 
+        // Whitespace runs: a node entered by a space stays put on further whitespace, so a run
+        // of spaces, tabs and line breaks reads as one space without a branch per byte. (No
+        // phrase ends with a space, so such nodes report nothing.) Set after the rows are
+        // complete: the failure links see the automaton without these loops.
+        if spaceClass != 0 {
+            for position in 1..<max(denseCount, 1) where nodeClass[Int(order[position])] == UInt8(spaceClass) {
+                table[position * classCount + spaceClass] = Int32(position)
+            }
+        }
+
+        // A state's code: its row offset when dense (no multiply per byte), `denseLimit` plus
+        // its sparse index when sparse; bit-inverted (negative) when the state ends a phrase
+        // (one test per byte instead of two loads).
+        let denseLimit = denseCount * classCount
+        @inline(__always) func code(_ state: Int) -> Int32 {
+            Int32(state < denseCount ? state * classCount : denseLimit + state - denseCount)
+        }
+        @inline(__always) func flagged(_ state: Int) -> Int32 {
+            outputStart[state] < outputStart[state + 1] ? ~code(state) : code(state)
+        }
+        for index in table.indices { table[index] = flagged(Int(table[index])) }
+
+        var sparseChildStart: [Int32] = [0]
+        var sparseChildClass: [UInt8] = []
+        var sparseChildCode: [Int32] = []
+        var sparseFail: [Int32] = []
+        sparseChildStart.reserveCapacity(nodeCount - denseCount + 1)
+        sparseFail.reserveCapacity(nodeCount - denseCount)
+        for position in denseCount..<nodeCount {
+            let node = Int(order[position])
+            var next = firstChild[node]
+            while next >= 0 {
+                sparseChildClass.append(nodeClass[Int(next)])
+                sparseChildCode.append(flagged(Int(newNumber[Int(next)])))
+                next = nextSibling[Int(next)]
+            }
+            if spaceClass != 0 && nodeClass[node] == UInt8(spaceClass) {
+                sparseChildClass.append(UInt8(spaceClass))
+                sparseChildCode.append(flagged(position))
+            }
+            sparseChildStart.append(Int32(sparseChildClass.count))
+            sparseFail.append(code(Int(newNumber[Int(fail[node])])))
+        }
 
         self.classOf = classOf
         self.classCount = classCount
-        // Whitespace runs: a node entered by a space stays put on further whitespace, so a run
-        // of spaces, tabs and line breaks reads as one space without a branch per byte. (No
-        // phrase ends with a space, so such nodes report nothing.)
-        let spaceClass = Int(classOf[0x20])
-        if spaceClass != 0 {
-            for node in 1..<nodeCount where lastClass[node] == spaceClass {
-                table[node * classCount + spaceClass] = Int32(node)
-            }
-        }
-
-        // Encode each target as its row offset (no multiply per byte), bit-inverted (negative)
-        // when the target state ends a phrase (one test per byte instead of two loads).
-        table.withUnsafeMutableBufferPointer { table in
-            outputStart.withUnsafeBufferPointer { outputStart in
-                for index in table.indices {
-                    let target = Int(table[index])
-                    let row = Int32(target * classCount)
-                    table[index] = outputStart[target] < outputStart[target + 1] ? ~row : row
-                }
-            }
-        }
         self.transitions = table
+        self.denseCount = denseCount
+        self.denseLimit = denseLimit
+        self.sparseChildStart = sparseChildStart
+        self.sparseChildClass = sparseChildClass
+        self.sparseChildCode = sparseChildCode
+        self.sparseFail = sparseFail
         self.outputStart = outputStart
         self.outputs = outputs
-        self.phraseLength = prepared.map { Int32($0.bytes.count) }
-        self.phraseID = prepared.map(\.id)
-        self.needsLeftBoundary = prepared.map { Self.isWordByte($0.bytes.first!) }
-        self.needsRightBoundary = prepared.map { !$0.prefix && Self.isWordByte($0.bytes.last!) }
-        self.extendsToWordEnd = prepared.map(\.prefix)
-        self.needsByteCheck = prepared.map { $0.bytes.contains { !Self.hasOwnClass($0) } }
-        self.phraseStart = prepared.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.bytes.count)) }
+        var phraseInfo: [PhraseInfo] = []
+        phraseInfo.reserveCapacity(prepared.count)
+        var phraseStart: Int32 = 0
+        for entry in prepared {
+            phraseInfo.append(PhraseInfo(
+                id: entry.id,
+                length: Int32(entry.bytes.count),
+                start: phraseStart,
+                needsLeftBoundary: Self.isWordByte(entry.bytes.first!),
+                needsRightBoundary: !entry.prefix && Self.isWordByte(entry.bytes.last!),
+                extendsToWordEnd: entry.prefix,
+                needsByteCheck: entry.bytes.contains { !Self.hasOwnClass($0) }
+            ))
+            phraseStart += Int32(entry.bytes.count)
+        }
+        self.phraseInfo = phraseInfo
         self.phraseBytes = prepared.flatMap(\.bytes)
         self.maxPhraseLength = prepared.map(\.bytes.count).max() ?? 0
     }
@@ -285,6 +352,11 @@ public struct PhraseAutomaton: Sendable {
         }
     }
 
+    /// States with a dense row (the rest are sparse): 8192 rows of the ~45 classes are 1.5 MB,
+    /// within the 2 MB level-2 cache of the development machine.
+    /// (Measured on the CUAD corpus: 4096 to 32768 scan about alike, 1 or 200 are slower.)
+    static let denseStates = 8192
+
     /// Below this many bytes a range is scanned in one lane.
     static let interleavedMinimum = 16_384
 
@@ -292,21 +364,45 @@ public struct PhraseAutomaton: Sendable {
     /// phrases that end at or after `reportFrom`.
     @inline(__always)
     private func scanLane(_ text: UnsafeBufferPointer<UInt8>, row: inout Int, from: Int, to end: Int, reportFrom: Int, lowerLimit: Int, _ report: (Match) -> Void) {
+        let denseLimit = self.denseLimit
         classOf.withUnsafeBufferPointer { classOf in
             transitions.withUnsafeBufferPointer { table in
                 var index = from
                 while index < end {
-                    let next = Int(table[row &+ Int(classOf[Int(text[index])])])
+                    let cls = Int(classOf[Int(text[index])])
+                    let next = row < denseLimit ? Int(table[row &+ cls]) : sparseTransition(row, cls)
                     if next >= 0 {
                         row = next
                     } else {
                         row = ~next
-                        if index >= reportFrom { reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit, report) }
+                        if index >= reportFrom { reportOutputs(state: state(row), index: index, text: text, lowerLimit: lowerLimit, report) }
                     }
                     index &+= 1
                 }
             }
         }
+    }
+
+    /// The state of a code (a dense row offset, or `denseLimit` plus a sparse index).
+    @inline(__always)
+    private func state(_ row: Int) -> Int {
+        row < denseLimit ? row / classCount : denseCount + row - denseLimit
+    }
+
+    /// The transition from a sparse state: its child of that class if it has one, else the
+    /// failure state's transition (walking the failure chain to a dense state).
+    @inline(never)
+    private func sparseTransition(_ row: Int, _ cls: Int) -> Int {
+        if cls == 0 { return 0 }
+        var row = row
+        while row >= denseLimit {
+            let sparse = row - denseLimit
+            for child in Int(sparseChildStart[sparse])..<Int(sparseChildStart[sparse + 1]) where Int(sparseChildClass[child]) == cls {
+                return Int(sparseChildCode[child])
+            }
+            row = Int(sparseFail[sparse])
+        }
+        return Int(transitions[row + cls])
     }
 
     /// The scan of a long text as four lanes stepped in turn over four quarters of it.
@@ -326,21 +422,22 @@ public struct PhraseAutomaton: Sendable {
         var rows = (0, 0, 0, 0)
         var positions = (starts[0], starts[1], starts[2], starts[3])
         let ends = (bounds[1], bounds[2], bounds[3], bounds[4])
-        let classCount = self.classCount
         let lowerLimit = range.lowerBound
+        let denseLimit = self.denseLimit
         classOf.withUnsafeBufferPointer { classOf in
             transitions.withUnsafeBufferPointer { table in
                 @inline(__always) func step(_ row: inout Int, _ index: Int, lane: Int, reportFrom: Int) {
-                    let next = Int(table[row &+ Int(classOf[Int(text[index])])])
+                    let cls = Int(classOf[Int(text[index])])
+                    let next = row < denseLimit ? Int(table[row &+ cls]) : sparseTransition(row, cls)
                     if next >= 0 {
                         row = next
                     } else {
                         row = ~next
                         if index >= reportFrom {
                             if lane == 0 {
-                                reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit, report)
+                                reportOutputs(state: state(row), index: index, text: text, lowerLimit: lowerLimit, report)
                             } else {
-                                reportOutputs(state: row / classCount, index: index, text: text, lowerLimit: lowerLimit) { held[lane].append($0) }
+                                reportOutputs(state: state(row), index: index, text: text, lowerLimit: lowerLimit) { held[lane].append($0) }
                             }
                         }
                     }
@@ -388,14 +485,18 @@ public struct PhraseAutomaton: Sendable {
     /// and report.
     @inline(never)
     private func reportOutputs(state: Int, index: Int, text: UnsafeBufferPointer<UInt8>, lowerLimit: Int, _ report: (Match) -> Void) {
+        // The right boundary is the same test for every phrase ending here: made first, it
+        // spares the walk back for the phrases ending inside a word (`term` in "terminate").
+        let wordFollows = index + 1 < text.count && Self.isWordByte(text[index + 1])
         for outputIndex in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-            let phrase = Int(outputs[outputIndex])
-            var remaining = Int(phraseLength[phrase]) - 1
+            let info = phraseInfo[Int(outputs[outputIndex])]
+            if wordFollows && info.needsRightBoundary { continue }
+            var remaining = Int(info.length) - 1
             var start = index
             // The automaton told apart the bytes of the shared class only by class: compare
             // them (a byte loop, walking back in step with the start search below).
-            let check = needsByteCheck[phrase]
-            let base = Int(phraseStart[phrase])
+            let check = info.needsByteCheck
+            let base = Int(info.start)
             if check && Self.normalise(text[index]) != phraseBytes[base + remaining] { continue }
             var same = true
             while remaining > 0 && start > lowerLimit {
@@ -411,11 +512,10 @@ public struct PhraseAutomaton: Sendable {
                 }
             }
             if !same { continue }
-            if needsLeftBoundary[phrase], start > 0, Self.isWordByte(text[start - 1]) { continue }
-            if needsRightBoundary[phrase], index + 1 < text.count, Self.isWordByte(text[index + 1]) { continue }
+            if info.needsLeftBoundary, start > 0, Self.isWordByte(text[start - 1]) { continue }
             var end = index + 1
-            if extendsToWordEnd[phrase] { while end < text.count && Self.isWordByte(text[end]) { end += 1 } }
-            report(Match(id: phraseID[phrase], range: start..<end))
+            if info.extendsToWordEnd { while end < text.count && Self.isWordByte(text[end]) { end += 1 } }
+            report(Match(id: info.id, range: start..<end))
         }
     }
 

@@ -28,15 +28,19 @@ public struct PhrasePatternSet: Sendable {
     }
 
     private let automaton: LazyAutomaton
-    private let expanded: [Expanded]
     private let pieceCount: Int
-    /// By piece id: the patterns (indices into `expanded`) that begin with it.
-    private let patternsByFirstPiece: [[Int]]
-    /// By pattern: its owner, and its piece count (1 for most), in flat arrays so the match
-    /// loop reads them without copying an `Expanded` (two array retains) or chasing its
-    /// `pieces` array to another cache line.
+    /// The patterns grouped by first piece (`byFirstPiece[firstPieceStart[piece]..<
+    /// firstPieceStart[piece + 1]]`, indices into the patterns' alternatives, in order), and by pattern
+    /// its owner and its pieces (`pieces[pieceStart[p]..<pieceStart[p + 1]]`, with
+    /// `adjacent[i]`: piece `i` follows the one before it across whitespace only). Flat arrays:
+    /// the match loop reads them for thousands of patterns per document, and chasing each
+    /// pattern's own `pieces` array to another cache line was most of its time.
+    private let firstPieceStart: [Int32]
+    private let byFirstPiece: [Int32]
     private let patternOwner: [Int]
-    private let patternPieceCount: [Int32]
+    private let pieceStart: [Int32]
+    private let pieces: [Int32]
+    private let adjacent: [Bool]
     public let maxGap: Int
 
     /// Expands alternatives of one pattern into plain alternatives (`a (b|c)` → `a b`, `a c`).
@@ -144,9 +148,11 @@ public struct PhrasePatternSet: Sendable {
 
     /// - Parameter patterns: pattern text and an owner id reported with its matches.
     public init(patterns: [(text: String, owner: Int)], maxGap: Int = 80) throws(PatternError) {
-        var pieceIDs: [[UInt8]: Int] = [:]
+        var pieceIDs: [PieceKey: Int] = [:]
+        pieceIDs.reserveCapacity(patterns.count)
         var phrases: [[UInt8]] = []
         var expanded: [Expanded] = []
+        expanded.reserveCapacity(patterns.count)
         for (text, owner) in patterns {
             for alternative in try Self.expandBytes(text) {
                 let parts = Self.gapParts(alternative)
@@ -159,11 +165,11 @@ public struct PhrasePatternSet: Sendable {
                     for (cutIndex, cut) in Self.cutAfterPrefixWords(part).enumerated() {
                         if !pieces.isEmpty { adjacent.append(cutIndex > 0) }
                         let key = PhraseAutomaton.normalisedBytes(cut)
-                        if let id = pieceIDs[key] {
+                        if let id = pieceIDs[PieceKey(bytes: key)] {
                             pieces.append(id)
                         } else {
                             let id = pieceIDs.count
-                            pieceIDs[key] = id
+                            pieceIDs[PieceKey(bytes: key)] = id
                             phrases.append(key)
                             pieces.append(id)
                         }
@@ -173,17 +179,44 @@ public struct PhrasePatternSet: Sendable {
             }
         }
         self.automaton = LazyAutomaton(phrases: phrases)
-        self.expanded = expanded
         self.pieceCount = pieceIDs.count
-        var byFirst = [[Int]](repeating: [], count: pieceIDs.count)
-        for (index, pattern) in expanded.enumerated() { byFirst[pattern.pieces[0]].append(index) }
-        self.patternsByFirstPiece = byFirst
+        var firstPieceStart = [Int32](repeating: 0, count: pieceIDs.count + 1)
+        for pattern in expanded { firstPieceStart[pattern.pieces[0] + 1] += 1 }
+        for piece in 0..<pieceIDs.count { firstPieceStart[piece + 1] += firstPieceStart[piece] }
+        var fill = firstPieceStart
+        var byFirstPiece = [Int32](repeating: 0, count: expanded.count)
+        for (index, pattern) in expanded.enumerated() {
+            byFirstPiece[Int(fill[pattern.pieces[0]])] = Int32(index)
+            fill[pattern.pieces[0]] += 1
+        }
+        self.firstPieceStart = firstPieceStart
+        self.byFirstPiece = byFirstPiece
         self.patternOwner = expanded.map(\.owner)
-        self.patternPieceCount = expanded.map { Int32($0.pieces.count) }
+        var pieceStart: [Int32] = [0]
+        var flatPieces: [Int32] = []
+        var flatAdjacent: [Bool] = []
+        for pattern in expanded {
+            flatPieces += pattern.pieces.map { Int32($0) }
+            flatAdjacent.append(false)
+            flatAdjacent += pattern.adjacent
+            pieceStart.append(Int32(flatPieces.count))
+        }
+        self.pieceStart = pieceStart
+        self.pieces = flatPieces
+        self.adjacent = flatAdjacent
         self.maxGap = maxGap
     }
 
-    public var isEmpty: Bool { expanded.isEmpty }
+    public var isEmpty: Bool { patternOwner.isEmpty }
+
+    /// A piece's bytes as a dictionary key hashed in one call: `[UInt8]`'s own hashing feeds
+    /// the hasher a byte at a time, which was a good part of compiling the rules at start-up.
+    private struct PieceKey: Hashable {
+        var bytes: [UInt8]
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     /// `"submit* to the jurisdiction"` → `["submit*", "to the jurisdiction"]`.
     static func cutAfterPrefixWords(_ part: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
@@ -216,7 +249,7 @@ public struct PhrasePatternSet: Sendable {
     /// `matches`, except that the owners flagged in `keepingInside` (indexed by owner) are
     /// reported inside `nonProse` too.
     func matches(in bytes: [UInt8], range: Range<Int>? = nil, skipping nonProse: [Range<Int>], keepingInside keep: [Bool]?) -> [Match] {
-        if expanded.isEmpty { return [] }
+        if patternOwner.isEmpty { return [] }
         // All part hits in one flat array (cheap appends), then bucketed by part with a
         // counting sort; within a part, hits stay in text order.
         var flat: [(piece: Int32, start: Int32, end: Int32)] = []
@@ -240,13 +273,15 @@ public struct PhrasePatternSet: Sendable {
         var result: [Match] = []
         // Only the parts that were hit can start a pattern (the final sort fixes the order).
         for piece in 0..<pieceCount where offsets[piece] != offsets[piece + 1] {
-            let patterns = patternsByFirstPiece[piece]
-            if patterns.isEmpty { continue }
+            let patternLow = Int(firstPieceStart[piece]), patternHigh = Int(firstPieceStart[piece + 1])
+            if patternLow == patternHigh { continue }
             let firstLow = Int(offsets[piece]), firstHigh = Int(offsets[piece + 1])
-            for patternIndex in patterns {
+            for slot in patternLow..<patternHigh {
+                let patternIndex = Int(byFirstPiece[slot])
                 let owner = patternOwner[patternIndex]
                 let keeps = keep.map { owner < $0.count && $0[owner] } ?? false
-                if patternPieceCount[patternIndex] == 1 {
+                let piecesLow = Int(pieceStart[patternIndex]), piecesHigh = Int(pieceStart[patternIndex + 1])
+                if piecesHigh - piecesLow == 1 {
                     // One piece (most lexicon terms): every hit is a match; no chaining to try.
                     for first in firstLow..<firstHigh {
                         let start = Int(starts[first])
@@ -254,9 +289,8 @@ public struct PhrasePatternSet: Sendable {
                     }
                     continue
                 }
-                let pattern = expanded[patternIndex]
                 var possible = true
-                for next in pattern.pieces.dropFirst() where offsets[next] == offsets[next + 1] {
+                for slot in (piecesLow + 1)..<piecesHigh where offsets[Int(pieces[slot])] == offsets[Int(pieces[slot]) + 1] {
                     possible = false
                     break
                 }
@@ -264,7 +298,8 @@ public struct PhrasePatternSet: Sendable {
                 for first in firstLow..<firstHigh {
                     var end = Int(ends[first])
                     var found = true
-                    for (link, next) in pattern.pieces.dropFirst().enumerated() {
+                    for slot in (piecesLow + 1)..<piecesHigh {
+                        let next = Int(pieces[slot])
                         // First hit of the next part starting at or after `end`.
                         var low = Int(offsets[next]), high = Int(offsets[next + 1])
                         let limit = high
@@ -275,7 +310,7 @@ public struct PhrasePatternSet: Sendable {
                         let joins: Bool
                         if low == limit {
                             joins = false
-                        } else if pattern.adjacent[link] {
+                        } else if adjacent[slot] {
                             joins = Int(starts[low]) - end <= Self.maxWhitespaceRun && Self.isWhitespaceRun(bytes, end..<Int(starts[low]))
                         } else {
                             joins = Int(starts[low]) - end <= maxGap
@@ -290,7 +325,7 @@ public struct PhrasePatternSet: Sendable {
                     }
                     let start = Int(starts[first])
                     if found && (keeps || !Self.isInside(start, nonProse)) {
-                        result.append(Match(owner: pattern.owner, range: start..<end))
+                        result.append(Match(owner: owner, range: start..<end))
                     }
                 }
             }

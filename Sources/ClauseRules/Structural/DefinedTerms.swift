@@ -560,11 +560,47 @@ public struct DefinedTermAnalyzer: Sendable {
     /// `(as defined below)`, `(as such terms are defined below)`, `(as hereinafter defined)`
     /// after a use: the author points at a definition further on.
     static func isForwardReference(_ end: Int, in bytes: [UInt8]) -> Bool {
+        // The common case, ASCII without carriage returns, on the bytes: each byte is then one
+        // Character, so the String tests below (a lower-cased String, `drop`, `hasPrefix`,
+        // Character counts) come to byte tests, without building Strings for every use of a term.
+        let windowEnd = min(bytes.count, end + 45)
+        if bytes[end..<windowEnd].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            @inline(__always) func contains(_ needle: [UInt8]) -> Bool { StructuralText.loweredContains(needle, in: bytes, end..<windowEnd) }
+            if contains(ForwardWords.definedBelow) || contains(ForwardWords.asDefined) || contains(ForwardWords.hereinafterDefined) || contains(ForwardWords.definedIn) { return true }
+            if isPluralAnnouncement(end, in: bytes) { return true }
+            var start = end
+            while start < windowEnd, bytes[start] == 0x20 { start += 1 }
+            @inline(__always) func hasPrefix(_ prefix: [UInt8]) -> Bool {
+                guard start + prefix.count <= windowEnd else { return false }
+                for offset in 0..<prefix.count where StructuralText.lower(bytes[start + offset]) != prefix[offset] { return false }
+                return true
+            }
+            if hasPrefix(ForwardWords.openAs), contains(ForwardWords.defined) || contains(ForwardWords.detined) { return true }
+            for verb in ForwardWords.unquotedDefinitionVerbs where hasPrefix(verb) { return true }
+            if hasPrefix(ForwardWords.of), windowEnd - start >= 7, (start + 3..<start + 7).allSatisfy({ StructuralText.isDigit(bytes[$0]) }) { return true }
+            return false
+        }
         let window = String(decoding: bytes[end..<min(bytes.count, end + 45)].map(StructuralText.lower), as: UTF8.self)
         if window.containsBytes("defined below") || window.containsBytes("as defined") || window.containsBytes("hereinafter defined") || window.containsBytes("defined in") { return true }
         // `(as such terms are defined below)`, `(as hereinafter  defined)`, `(as detined herein)`.
         // `for Qualifying Servers based on the SLA Target Percentage (as such terms are defined
         // below)`: a plural announcement covers the terms before it in the sentence.
+        if isPluralAnnouncement(end, in: bytes) { return true }
+        let trimmed = window.drop { $0 == " " }
+        if trimmed.hasPrefix("(as "), window.containsBytes("defined") || window.containsBytes("detined") { return true }
+        // `(b) Confidential Information has the meaning specified in Section 14`: an unquoted
+        // definition or index entry, not a use.
+        for verb in unquotedDefinitionVerbs where trimmed.hasPrefix(verb) { return true }
+        // `the Investment Advisers Act of 1940`: the full name the term abbreviates.
+        if trimmed.hasPrefix("of "), trimmed.dropFirst(3).prefix(4).allSatisfy(\.isNumber), trimmed.count >= 7 { return true }
+        return false
+    }
+
+    static let definedBytes = Array("defined".utf8)
+
+    /// `(as such terms are defined below)` within the sentence after `end` (part of
+    /// `isForwardReference`).
+    static func isPluralAnnouncement(_ end: Int, in bytes: [UInt8]) -> Bool {
         if end + 45 < bytes.count {
             var stop = end
             var sawDefined = false
@@ -577,17 +613,21 @@ public struct DefinedTermAnalyzer: Sendable {
                 if wide.containsBytes("such terms are defined") || wide.containsBytes("each as defined") { return true }
             }
         }
-        let trimmed = window.drop { $0 == " " }
-        if trimmed.hasPrefix("(as "), window.containsBytes("defined") || window.containsBytes("detined") { return true }
-        // `(b) Confidential Information has the meaning specified in Section 14`: an unquoted
-        // definition or index entry, not a use.
-        for verb in unquotedDefinitionVerbs where trimmed.hasPrefix(verb) { return true }
-        // `the Investment Advisers Act of 1940`: the full name the term abbreviates.
-        if trimmed.hasPrefix("of "), trimmed.dropFirst(3).prefix(4).allSatisfy(\.isNumber), trimmed.count >= 7 { return true }
         return false
     }
 
-    static let definedBytes = Array("defined".utf8)
+    /// The words `isForwardReference` looks for, as bytes (built once).
+    enum ForwardWords {
+        static let definedBelow = Array("defined below".utf8)
+        static let asDefined = Array("as defined".utf8)
+        static let hereinafterDefined = Array("hereinafter defined".utf8)
+        static let definedIn = Array("defined in".utf8)
+        static let openAs = Array("(as ".utf8)
+        static let defined = Array("defined".utf8)
+        static let detined = Array("detined".utf8)
+        static let of = Array("of ".utf8)
+        static let unquotedDefinitionVerbs = DefinedTermAnalyzer.unquotedDefinitionVerbs.map { Array($0.utf8) }
+    }
 
     static let unquotedDefinitionVerbs = ["has the meaning", "shall have the meaning", "means ", "shall mean "]
 

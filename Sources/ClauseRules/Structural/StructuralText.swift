@@ -46,9 +46,32 @@ enum StructuralText {
     static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
         var copy = bytes
         copy.withUnsafeMutableBufferPointer { buffer in
-            for index in 0..<buffer.count where isUpper(buffer[index]) { buffer[index] |= 0x20 }
+            // Branch-free (the compiler vectorises it): `byte - 0x41 < 26` is `A`...`Z`.
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                buffer[index] = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
+            }
         }
         return copy
+    }
+
+    /// True when `needle` (lower-case) occurs in `bytes[range]` read lower-cased (ASCII).
+    static func loweredContains(_ needle: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard range.count >= needle.count else { return false }
+        var start = range.lowerBound
+        let last = range.upperBound - needle.count
+        search: while start <= last {
+            if lower(bytes[start]) == first {
+                for offset in 1..<needle.count where lower(bytes[start + offset]) != needle[offset] {
+                    start += 1
+                    continue search
+                }
+                return true
+            }
+            start += 1
+        }
+        return false
     }
 
     /// True when `needle` (already lower-case) is at `index` of `lowered` as whole words.
