@@ -924,4 +924,98 @@ import Testing
         """
         #expect(plainFindings("numbering-gap", table).isEmpty, "quantities in a table: \(plainFindings("numbering-gap", table))")
     }
+
+    @Test func verbFormsCapitalCompanyNamesAndCapitalPluralsAreNotUndefined() {
+        let text = """
+        COLLABORATION AGREEMENT
+
+        This Collaboration Agreement (the "Agreement") is made between SABCO RACING, INC. ("Team Owner") and Prolong Lubricants Inc. ("Sponsor").
+
+        1. Definitions. The term "Handle" shall mean all activities for the prosecution of a patent. "UPDATE(S)" means any error corrections to the Software. "UPGRADE(S)" means a new release of the Software.
+
+        2. Patents. The Sponsor shall Handle all patents and consult with the Team Owner as to the Handling of such patents. The Team Owner cooperates with the Handling of the patents.
+
+        3. Racing. The Sponsor uses its sponsorship of the Sabco entries for advertising, and the Sabco entries carry its logo.
+
+        4. Software. The Team Owner provides all such Updates and Upgrades free of charge, and the Updates and Upgrades are installed by the Sponsor.
+
+        5. Records. The Sponsor keeps the Racing Logbook, and the Racing Logbook is kept for three years.
+
+        Page 2. Confidential Treatment Requested and the Redacted Material has been filed separately with the Commission.
+
+        6. Notices. Notices are given in writing.
+
+        Page 3. Confidential Treatment Requested and the Redacted Material has been filed separately with the Commission.
+
+        7. Costs. Each party bears its own costs.
+
+        Page 4. Confidential Treatment Requested and the Redacted Material has been filed separately with the Commission.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Handling", "Sabco", "Updates and Upgrades", "Redacted Material"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Racing Logbook"), "a real undefined term: \(messages)")
+        #expect(!findings("unused-definition", text).contains { $0.contains("UPDATE") || $0.contains("UPGRADE") }, "`\"UPDATE(S)\"` is a definition, used as `Updates`")
+    }
+
+    @Test func aPairedNameOrACapitalTwinIsNotUnused() {
+        let text = """
+        HOSTING AGREEMENT
+
+        This Hosting Agreement (the "Agreement") is made between Quantum Hosting Inc. ("Host") and Harbor Bank Inc. ("Customer").
+
+        1. Definitions. "Direct Access Storage" or "DAS" means data storage devices attached directly to a server. "CONFIDENTIAL INFORMATION" means all non-public information of either party. "Backup Window" means the hours in which backups run.
+
+        2. Storage. The Host provides Direct Access Storage for the servers of the Customer.
+
+        3. Secrecy. Each party keeps the other's information secret (the "Confidential Information"). Confidential Information is returned at the end of this Agreement.
+        """
+        let messages = findings("unused-definition", text)
+        #expect(!mentions(messages, "DAS"), "the first name of the pair is used: \(messages)")
+        #expect(!mentions(messages, "CONFIDENTIAL INFORMATION"), "used in title case: \(messages)")
+        #expect(mentions(messages, "Backup Window"), "really unused: \(messages)")
+    }
+
+    @Test func singleQuotesPluralsInIesAndNounsOfDefinedVerbsAreNotUndefined() {
+        let text = """
+        LICENSE AGREEMENT
+
+        This License Agreement (the "Agreement") is made between Converge Media Inc. ("Licensor") and Fulu Productions Ltd. ("Licensee").
+
+        1. Actions. Each demand, suit or other action ('Claim') is notified at once. The Licensor defends any Claim, and each Claim is settled in writing.
+
+        2. Entities. The Licensee and its affiliates (the "Transaction Entities") sign the deed; each Transaction Entity is bound, and every Transaction Entity pays its share.
+
+        3. Grant. "Distribute" means to broadcast or stream the program. The Licensor controls the Distribution of the program and pays for the Distribution of the program.
+
+        4. Program. The Licensee agrees to perform the activities defined in Annex I which shall be referred to hereinafter as the "Program." With reasonable notice the Licensor may change the activities to be performed in the Program, and the Program runs for two years.
+
+        5. Records. The Licensee keeps the Viewing Logbook, and the Viewing Logbook is kept for three years.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Claim", "Transaction Entity", "Distribution"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Viewing Logbook"), "a real undefined term: \(messages)")
+    }
+
+    @Test func aDefinitionWithItsCommaInsideTheQuotesAndTheContractItselfAreNotUndefined() {
+        let text = """
+        SUPPLY CONTRACT
+
+        The buyer: Shenzhen Supply Chain Co., Ltd. The seller: Harbor Trading Ltd. The Contract is concluded and signed by the Buyer and Seller in Hong Kong.
+
+        1. Quality. The seller warrants that the goods comply with the quality stipulated in this Contract, and the buyer inspects them as provided in this Contract.
+
+        2. Offering. "Registration Statement," as used herein, means the registration statement of the seller. The seller files the Registration Statement, and the Registration Statement is amended from time to time.
+
+        3. Records. The seller keeps the Shipping Logbook, and the Shipping Logbook is kept for three years.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Contract", "Registration Statement"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Shipping Logbook"), "a real undefined term: \(messages)")
+    }
 }

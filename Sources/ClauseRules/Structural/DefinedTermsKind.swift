@@ -233,6 +233,13 @@ struct DefinedTermsCheck: RuleCheck {
                 }
             case "unused":
                 for definition in index.uniqueDefinitions where index.useCounts[definition.term, default: 0] == 0 && !definition.hasAlternateNames {
+                    // `"CONFIDENTIAL INFORMATION" means …` where `"Confidential Information"` is
+                    // defined too: the title-case uses are its uses.
+                    let term = Array(definition.term.utf8)
+                    if term.contains(where: StructuralText.isUpper), !term.contains(where: StructuralText.isLower),
+                       index.useCounts[String(decoding: DefinedTermAnalyzer.titleCased(term), as: UTF8.self), default: 0] > 0 { continue }
+                    // `"Direct Access Storage" or "DAS" means …`: the text may use either name.
+                    if let first = DefinedTermAnalyzer.pairedName(before: definition.range.lowerBound, in: context.bytes), index.useCounts[first, default: 0] > 0 { continue }
                     findings.append(context.finding(rule: rule, range: definition.range,
                                                     message: text("'\(definition.term)' is defined but never used", ["term": definition.term, "count": "0"])))
                 }
