@@ -965,15 +965,26 @@ import Testing
 
         This Hosting Agreement (the "Agreement") is made between Quantum Hosting Inc. ("Host") and Harbor Bank Inc. ("Customer").
 
-        1. Definitions. "Direct Access Storage" or "DAS" means data storage devices attached directly to a server. "CONFIDENTIAL INFORMATION" means all non-public information of either party. "Backup Window" means the hours in which backups run.
+        1. Definitions. "Direct Access Storage" or "DAS" means data storage devices attached directly to a server. "Marketing Approval" (or "MA") means an approval to sell. Background IP or "Background Technology" means know-how existing before this Agreement. "CONFIDENTIAL INFORMATION" means all non-public information of either party. "Backup Window" means the hours in which backups run.
 
-        2. Storage. The Host provides Direct Access Storage for the servers of the Customer.
+        2. Storage. The Host provides Direct Access Storage for the servers of the Customer once each Marketing Approval is granted, and keeps its Background IP.
 
         3. Secrecy. Each party keeps the other's information secret (the "Confidential Information"). Confidential Information is returned at the end of this Agreement.
+
+        4. Other forms. "EBIX CONTENT" means the content of the ebix site. The Host shows ebix Content. The Host may hire agents or affiliates ("Third Parties"); each Third Party is bound by this Agreement. Each party names a chair (the "JDRC Chairpersons"), and the JDRC Chairperson of the Host calls the meetings. "B" shall mean the salary rate, and the fee is A times B. "Host Name and Host Marks" means the names and logos of the Host; the Customer uses no Host Name or Host Mark. The shares are registered under the Securities Act of 1933 (the "1933 Act"), and no filing under the 1933 Act is late.
+
+        SCHEDULE
+
+        "The Location": means the data centre of the Host. The servers stay at the Location.
         """
         let messages = findings("unused-definition", text)
-        #expect(!mentions(messages, "DAS"), "the first name of the pair is used: \(messages)")
+        for term in ["DAS", "MA", "Background Technology"] {
+            #expect(!mentions(messages, term), "\(term): the first name of the pair is used: \(messages)")
+        }
         #expect(!mentions(messages, "CONFIDENTIAL INFORMATION"), "used in title case: \(messages)")
+        for term in ["EBIX CONTENT", "Third Parties", "JDRC Chairpersons", "B", "Host Name and Host Marks", "The Location", "1933 Act"] {
+            #expect(!mentions(messages, term), "\(term): used in another form: \(messages)")
+        }
         #expect(mentions(messages, "Backup Window"), "really unused: \(messages)")
     }
 

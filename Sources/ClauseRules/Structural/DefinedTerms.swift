@@ -345,6 +345,47 @@ public struct DefinedTermAnalyzer: Sendable {
         return (definitions, quoted, attachmentStarts)
     }
 
+    /// A term with no uses as written that the text still uses: a single letter of a formula
+    /// (`"B" shall mean …`; letters are not counted), a term opening with a digit (`"1933 Act"`), a plural definition used in the singular
+    /// (`"Third Parties"` … `a Third Party`, `"JDRC Chairpersons"` … `the JDRC Chairperson`), an
+    /// all-capitals definition used in another case (`"EBIX CONTENT"` … `ebix Content`), a term
+    /// quoted with its article (`"The Location":` … `the Location`), and a joined pair whose
+    /// parts are used (`"SpinCo Name and SpinCo Marks"` … `any SpinCo Name or SpinCo Mark`).
+    /// `lowered`: the text in lower case, made on first need.
+    static func isUsedInAnotherForm(_ term: String, useCounts: [String: Int], bytes: [UInt8], lowered: inout [UInt8]?) -> Bool {
+        let termBytes = Array(term.utf8)
+        if termBytes.count == 1 { return true }
+        /// Used beyond the definition: counted as a defined term, or written at least `times` times.
+        func occurs(_ form: String, _ times: Int) -> Bool {
+            useCounts[form, default: 0] > 0 || wordCount(Array(form.utf8), in: bytes) >= times
+        }
+        /// Occurrences as whole words.
+        func wordCount(_ needle: [UInt8], in text: [UInt8]) -> Int {
+            ByteSearch.occurrences(of: needle, in: text).reduce(0) { count, found in
+                let end = found + needle.count
+                return count + ((found == 0 || !StructuralText.isAlnum(text[found - 1])) && (end >= text.count || !StructuralText.isAlnum(text[end])) ? 1 : 0)
+            }
+        }
+        func singularUsed(_ form: String) -> Bool {
+            if form.hasSuffix("ies") { return occurs(String(form.dropLast(3)) + "y", 1) }
+            if form.hasSuffix("s"), !form.hasSuffix("ss"), form.utf8.count > 3 { return occurs(String(form.dropLast()), 1) }
+            return false
+        }
+        if singularUsed(term) { return true }
+        // `"1933 Act"`, `"270 transaction"`: uses are counted from capitalised words only.
+        if let first = termBytes.first, !StructuralText.isUpper(first), occurs(term, 2) { return true }
+        if term.hasPrefix("The "), term.utf8.count > 6, occurs(String(term.dropFirst(4)), 2) { return true }
+        if term.contains(" and ") {
+            let parts = term.components(separatedBy: " and ")
+            if parts.allSatisfy({ !$0.isEmpty && (occurs($0, 2) || singularUsed($0)) }) { return true }
+        }
+        if termBytes.contains(where: StructuralText.isUpper), !termBytes.contains(where: StructuralText.isLower), termBytes.count > 3 {
+            if lowered == nil { lowered = StructuralText.lowercased(bytes) }
+            if wordCount(StructuralText.lowercased(termBytes), in: lowered!) >= 2 { return true }
+        }
+        return false
+    }
+
     /// `"Direct Access Storage" or "DAS"`: for the term whose quotes open at or just before
     /// `start`, the quoted name right before it and `or`, else nil.
     static func pairedName(before start: Int, in bytes: [UInt8]) -> String? {
@@ -352,12 +393,33 @@ public struct DefinedTermAnalyzer: Sendable {
         // Back over the term's opening quote and spaces.
         if index >= 1, bytes[index - 1] == 0x22 { index -= 1 } else if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80, bytes[index - 1] == 0x9C { index -= 3 } else { return nil }
         while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
-        guard index >= 3, bytes[index - 1] == 0x72, bytes[index - 2] == 0x6F, bytes[index - 3] == 0x20 || bytes[index - 3] == 0x22 || bytes[index - 3] == 0x9D else { return nil }
+        guard index >= 3, bytes[index - 1] == 0x72, bytes[index - 2] == 0x6F, bytes[index - 3] == 0x20 || bytes[index - 3] == 0x22 || bytes[index - 3] == 0x9D || bytes[index - 3] == 0x28 else { return nil }
         index -= 2
-        while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x2C { index -= 1 }
+        // `"Marketing Approval" (or "MA")`.
+        while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x2C || bytes[index - 1] == 0x28 { index -= 1 }
         // The closing quote of the first name, then its text back to the opening quote.
         let end: Int
-        if index >= 1, bytes[index - 1] == 0x22 { end = index - 1 } else if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80, bytes[index - 1] == 0x9D { end = index - 3 } else { return nil }
+        if index >= 1, bytes[index - 1] == 0x22 { end = index - 1 } else if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80, bytes[index - 1] == 0x9D { end = index - 3 } else {
+            // `Background IP or "Background Technology"`: an unquoted first name, its capitalised words.
+            var start = index
+            var words = 0
+            while words < 5 {
+                var wordStart = start
+                while wordStart > 0, StructuralText.isAlnum(bytes[wordStart - 1]) || bytes[wordStart - 1] == 0x2D { wordStart -= 1 }
+                guard wordStart < start, StructuralText.isUpper(bytes[wordStart]) else { break }
+                start = wordStart
+                words += 1
+                guard start >= 2, bytes[start - 1] == 0x20, StructuralText.isUpper(bytes[start - 2]) || StructuralText.isAlnum(bytes[start - 2]) else { break }
+                start -= 1
+            }
+            while start < index, bytes[start] == 0x20 { start += 1 }
+            // Only at the start of a definitions entry (`DEFINITIONS: Background IP or "…" means`),
+            // not `… by the Licensor or "Affiliate"` in running text.
+            var before = start
+            while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+            guard words > 0, before == 0 || bytes[before - 1] == 0x0A || bytes[before - 1] == 0x3A || bytes[before - 1] == 0x2E || bytes[before - 1] == 0x3B else { return nil }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
         var open = end
         while open > 0, end - open < 80 {
             if bytes[open - 1] == 0x22 || (open >= 3 && bytes[open - 3] == 0xE2 && bytes[open - 2] == 0x80 && bytes[open - 1] == 0x9C) { break }
