@@ -1,4 +1,5 @@
 import ClauseModel
+import ClauseParsing
 import Foundation
 import Testing
 @testable import ClauseRules
@@ -702,5 +703,330 @@ import Testing
         2. Fees. Fees are due as provided in Section 8.1 of this Agreement.
         """
         #expect(findings("broken-cross-reference", leftover).contains { $0.contains("8.1") }, "one leftover dotted reference is still reported")
+    }
+
+    // MARK: CUAD review 6
+
+    @Test func aListRestartedInTheTextIsNotOutOfOrderOrDuplicate() {
+        // Lists under headings the parser does not number (`Item Six`), and an exhibit's own list
+        // whose `1.` is run into the text after a layout gap.
+        let items = """
+        COOPERATION AGREEMENT
+
+        This Cooperation Agreement is made between Alder Energy Co., Ltd. ("Party A") and Birch Gas Co., Ltd. ("Party B").
+
+        5. Payment method: Wire transfer to the account named by Party A.
+
+        6. The policy rebate is shared by both Parties equally.
+
+        Item Six Raw Materials   1. Water and power are settled at the local price.   2. Party B lays the pipeline.   3. Party A connects it.   4. Party A pays monthly.
+
+        5. If the plant cannot run because of errors of Party A, Party A compensates the loss of Party B.
+        """
+        #expect(findings("numbering-out-of-order", items).isEmpty, "\(findings("numbering-out-of-order", items))")
+        let exhibit = """
+        MAINTENANCE AGREEMENT
+
+        1. SUBJECT-MATTER. The Repairer repairs the parts listed in Exhibit 6.
+
+        2. DEFINITIONS. Capitalised words have the meanings set out in the glossary.
+
+        EXHIBIT 6
+
+        The following Exhibit is composed of eight pages, into which are listed the part numbers.     1. List A
+
+        Valves, exchangers and control panels.
+
+        2. List B
+
+        Generators, starters and actuators.
+        """
+        let exhibitFindings = findings("numbering-duplicate", exhibit) + findings("numbering-out-of-order", exhibit)
+        #expect(exhibitFindings.isEmpty, "\(exhibitFindings)")
+        let real = """
+        SUPPLY AGREEMENT
+
+        1. Scope. The Supplier supplies the goods.
+
+        2. Price. The price is fixed for one year.
+
+        2. Delivery. Delivery is free within the Territory.
+
+        4. Term. The term is one year.
+
+        3. Law. The law of New York applies.
+        """
+        #expect(findings("numbering-duplicate", real).count == 1, "a second 2. with no new list between")
+        #expect(findings("numbering-out-of-order", real).count == 1, "3. after 4.")
+    }
+
+    @Test func tableRowsAreNotOutOfOrder() {
+        // A work plan table whose cells PDF extraction ran together and reordered.
+        let text = """
+        RESEARCH AGREEMENT
+
+        1. Supply seed of the best lines to the partners.
+
+        2. Supply plants for observation trials.
+
+        3. Score the trials in autumn.
+
+        4. Send samples of the best selections to the partners.
+
+        6. Develop knowledge of the crop in a wide range of soils
+
+        5. Create new lines   All year and ongoing   Table shows the number of lines attempted.
+        """
+        #expect(findings("numbering-out-of-order", text).isEmpty, "\(findings("numbering-out-of-order", text))")
+    }
+
+    @Test func anAttachedAgreementNamesItsOwnLawAndCourts() {
+        let embedded = """
+        LICENSE AND HOSTING AGREEMENT
+
+        This License and Hosting Agreement (the "Agreement") is made between Changer Ltd. ("Licensor") and Cloudco Inc. ("Host").
+
+        1. Law. This Agreement shall be governed by the laws of the State of California.
+
+        2. Venue. The parties submit to the exclusive jurisdiction of the courts of San Francisco, California for any dispute under this Agreement.
+
+        3. Term. This Agreement runs for three years.
+
+        IN WITNESS WHEREOF, the parties have executed this Agreement as of the Effective Date.
+
+        By: /s/ Ann Smith
+
+        EXHIBIT G
+
+        LICENSE AND MAINTENANCE AGREEMENT
+
+        1. Law. This Agreement shall be governed by the laws of the State of New York.
+
+        2. Venue. Customer submits to the non-exclusive jurisdiction of the courts of the State of New York for any action under this Agreement.
+        """
+        #expect(findings("conflicting-governing-law", embedded).isEmpty, "\(findings("conflicting-governing-law", embedded))")
+        #expect(findings("conflicting-venue", embedded).isEmpty, "\(findings("conflicting-venue", embedded))")
+        // Without "IN WITNESS WHEREOF": attachments after the signature lines (`BY: …`).
+        let terms = """
+        GLOBAL SUPPLY AGREEMENT
+
+        This Global Supply Agreement (the "Agreement") is made between Polymer Chemical Company ("Seller") and Vial Services Inc. ("Buyer").
+
+        1. Sales. Sales to Buyer affiliates in the Americas are subject to Attachment A, and sales in Europe to Attachment H.
+
+        2. Governing law. This Agreement shall be governed by the law set forth in the Seller's general terms and conditions, as applicable.
+
+        3. Term. This Agreement runs from 2019 to 2023.
+
+        /s/ Eric Green   /s/ Kurt Adams   BY: Eric Green   BY: Kurt Adams
+
+        ATTACHMENT A
+
+        1. GOVERNING LAW. The parties' rights under this Agreement shall be construed under the laws of the State of Texas.
+
+        ATTACHMENT H General Terms of Sale for Europe
+
+        22. This Agreement between the Seller and Buyer shall be governed by the laws of Belgium.
+        """
+        #expect(findings("conflicting-governing-law", terms).isEmpty, "\(findings("conflicting-governing-law", terms))")
+        let real = """
+        SERVICES AGREEMENT
+
+        This Services Agreement (the "Agreement") is made between Able Ltd. ("Supplier") and Baker Inc. ("Customer").
+
+        1. Law. This Agreement shall be governed by the laws of the State of Delaware.
+
+        2. Services. The Supplier provides the services.
+
+        9. Miscellaneous. This Agreement shall be governed by the laws of the State of New York.
+
+        IN WITNESS WHEREOF, the parties have executed this Agreement.
+
+        EXHIBIT A
+
+        1. Law. The services in this exhibit are governed by this Agreement and the laws of England.
+        """
+        let laws = findings("conflicting-governing-law", real)
+        #expect(laws.count == 1 && laws.first?.contains("New York") == true, "two laws in the agreement itself: \(laws)")
+        // Periods are compared across attachments: a statement of work paid sooner than the
+        // agreement says is worth a look.
+        let sow = """
+        HOSTING AGREEMENT
+
+        This Hosting Agreement (the "Agreement") is made between Vote Cast Inc. ("Host") and Vital Brands Inc. ("Licensee").
+
+        4. Payment. All fees are due and payable within thirty (30) days of the applicable invoice.
+
+        IN WITNESS WHEREOF, the parties have executed this Agreement.
+
+        EXHIBIT A
+
+        Statement of Work. Payment for the services fee is due and payable within fifteen (15) days of the applicable invoice.
+        """
+        #expect(findings("conflicting-payment-period", sow).count == 1, "\(findings("conflicting-payment-period", sow))")
+    }
+
+    /// Findings on a text read by the plain-text parser, as CUAD's contracts are.
+    func plainFindings(_ rule: String, _ text: String) -> [String] {
+        guard case .success(let document) = DocumentLoader().parse(bytes: Array(text.utf8), path: "test.txt", format: .plainText) else { return ["does not parse"] }
+        return Linter(ruleSet: defaultRuleSet, configuration: .default).lint(document).findings.filter { $0.ruleID == rule && $0.suppression == nil }.map(\.message)
+    }
+
+    @Test func aReservedArticleInCapitalsAndTableCellsAreNotGaps() {
+        let reserved = """
+        AGENCY AGREEMENT
+
+        This Agency Agreement (the "Agreement") is made between Farm Co. ("Monsanto") and Garden Ltd. ("Agent") for the sale of lawn products.
+
+        ARTICLE 1 - DEFINITIONS
+
+        Section 1.1 General. The Agent and Farm Co. perform their duties under this Article 1 in good faith and in writing, at their own cost.
+
+        ARTICLE 2 - APPOINTMENT
+
+        Section 2.1 General. The Agent and Farm Co. perform their duties under this Article 2 in good faith and in writing, at their own cost.
+
+        ARTICLE 3 - PRICES
+
+        Section 3.1 General. The Agent and Farm Co. perform their duties under this Article 3 in good faith and in writing, at their own cost.
+
+        ARTICLE 4 - ORDERS
+
+        Section 4.1 General. The Agent and Farm Co. perform their duties under this Article 4 in good faith and in writing, at their own cost.
+
+        ARTICLE 5 - DELIVERY
+
+        Section 5.1 General. The Agent and Farm Co. perform their duties under this Article 5 in good faith and in writing, at their own cost.
+
+        ARTICLE 6 - REPORTS AND ADDITIONAL OBLIGATIONS OF THE PARTIES
+
+        Section 6.1 General. The Agent and Farm Co. perform their duties under this Article 6 in good faith and in writing, at their own cost.
+
+        ARTICLE 7 - [RESERVED]
+
+        ARTICLE 8 - REPRESENTATIONS, WARRANTIES, AND COVENANTS
+
+        Section 8.1 The Agent's Representations and Warranties. The Agent warrants that it holds every licence needed for the sale of the products.
+        """
+        #expect(plainFindings("numbering-gap", reserved).isEmpty, "\(plainFindings("numbering-gap", reserved))")
+        let withoutIt = reserved.replacingOccurrences(of: "ARTICLE 7 - [RESERVED]", with: "")
+        #expect(plainFindings("numbering-gap", withoutIt).count == 1, "a real missing article is still reported")
+        let table = """
+        SERVICES AGREEMENT
+
+        This Services Agreement (the "Agreement") is made between Kronos Systems Inc. ("Supplier") and Fidelity Bank Inc. ("Customer") for the systems listed below.
+
+        1. Licenses. The Supplier grants the licenses listed in the table below for the term of this Agreement.
+
+        Kronos                (1) Workforce Central v4                Kronos                (2) WFC Administration and Support                Kronos                (4) WFC Implementation Workshop                Kronos                (6) Kronos Virtual Classroom Module
+
+        2. Fees. The Customer pays the fees for the licenses within thirty days after each invoice.
+        """
+        #expect(plainFindings("numbering-gap", table).isEmpty, "quantities in a table: \(plainFindings("numbering-gap", table))")
+    }
+
+    @Test func verbFormsCapitalCompanyNamesAndCapitalPluralsAreNotUndefined() {
+        let text = """
+        COLLABORATION AGREEMENT
+
+        This Collaboration Agreement (the "Agreement") is made between SABCO RACING, INC. ("Team Owner") and Prolong Lubricants Inc. ("Sponsor").
+
+        1. Definitions. The term "Handle" shall mean all activities for the prosecution of a patent. "UPDATE(S)" means any error corrections to the Software. "UPGRADE(S)" means a new release of the Software.
+
+        2. Patents. The Sponsor shall Handle all patents and consult with the Team Owner as to the Handling of such patents. The Team Owner cooperates with the Handling of the patents.
+
+        3. Racing. The Sponsor uses its sponsorship of the Sabco entries for advertising, and the Sabco entries carry its logo.
+
+        4. Software. The Team Owner provides all such Updates and Upgrades free of charge, and the Updates and Upgrades are installed by the Sponsor.
+
+        5. Records. The Sponsor keeps the Racing Logbook, and the Racing Logbook is kept for three years.
+
+        Page 2. Confidential Treatment Requested and the Redacted Material has been filed separately with the Commission.
+
+        6. Notices. Notices are given in writing.
+
+        Page 3. Confidential Treatment Requested and the Redacted Material has been filed separately with the Commission.
+
+        7. Costs. Each party bears its own costs.
+
+        Page 4. Confidential Treatment Requested and the Redacted Material has been filed separately with the Commission.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Handling", "Sabco", "Updates and Upgrades", "Redacted Material"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Racing Logbook"), "a real undefined term: \(messages)")
+        #expect(!findings("unused-definition", text).contains { $0.contains("UPDATE") || $0.contains("UPGRADE") }, "`\"UPDATE(S)\"` is a definition, used as `Updates`")
+    }
+
+    @Test func aPairedNameOrACapitalTwinIsNotUnused() {
+        let text = """
+        HOSTING AGREEMENT
+
+        This Hosting Agreement (the "Agreement") is made between Quantum Hosting Inc. ("Host") and Harbor Bank Inc. ("Customer").
+
+        1. Definitions. "Direct Access Storage" or "DAS" means data storage devices attached directly to a server. "Marketing Approval" (or "MA") means an approval to sell. Background IP or "Background Technology" means know-how existing before this Agreement. "CONFIDENTIAL INFORMATION" means all non-public information of either party. "Backup Window" means the hours in which backups run.
+
+        2. Storage. The Host provides Direct Access Storage for the servers of the Customer once each Marketing Approval is granted, and keeps its Background IP.
+
+        3. Secrecy. Each party keeps the other's information secret (the "Confidential Information"). Confidential Information is returned at the end of this Agreement.
+
+        4. Other forms. "EBIX CONTENT" means the content of the ebix site. The Host shows ebix Content. The Host may hire agents or affiliates ("Third Parties"); each Third Party is bound by this Agreement. Each party names a chair (the "JDRC Chairpersons"), and the JDRC Chairperson of the Host calls the meetings. "B" shall mean the salary rate, and the fee is A times B. "Host Name and Host Marks" means the names and logos of the Host; the Customer uses no Host Name or Host Mark. The shares are registered under the Securities Act of 1933 (the "1933 Act"), and no filing under the 1933 Act is late.
+
+        SCHEDULE
+
+        "The Location": means the data centre of the Host. The servers stay at the Location.
+        """
+        let messages = findings("unused-definition", text)
+        for term in ["DAS", "MA", "Background Technology"] {
+            #expect(!mentions(messages, term), "\(term): the first name of the pair is used: \(messages)")
+        }
+        #expect(!mentions(messages, "CONFIDENTIAL INFORMATION"), "used in title case: \(messages)")
+        for term in ["EBIX CONTENT", "Third Parties", "JDRC Chairpersons", "B", "Host Name and Host Marks", "The Location", "1933 Act"] {
+            #expect(!mentions(messages, term), "\(term): used in another form: \(messages)")
+        }
+        #expect(mentions(messages, "Backup Window"), "really unused: \(messages)")
+    }
+
+    @Test func singleQuotesPluralsInIesAndNounsOfDefinedVerbsAreNotUndefined() {
+        let text = """
+        LICENSE AGREEMENT
+
+        This License Agreement (the "Agreement") is made between Converge Media Inc. ("Licensor") and Fulu Productions Ltd. ("Licensee").
+
+        1. Actions. Each demand, suit or other action ('Claim') is notified at once. The Licensor defends any Claim, and each Claim is settled in writing.
+
+        2. Entities. The Licensee and its affiliates (the "Transaction Entities") sign the deed; each Transaction Entity is bound, and every Transaction Entity pays its share.
+
+        3. Grant. "Distribute" means to broadcast or stream the program. The Licensor controls the Distribution of the program and pays for the Distribution of the program.
+
+        4. Program. The Licensee agrees to perform the activities defined in Annex I which shall be referred to hereinafter as the "Program." With reasonable notice the Licensor may change the activities to be performed in the Program, and the Program runs for two years.
+
+        5. Records. The Licensee keeps the Viewing Logbook, and the Viewing Logbook is kept for three years.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Claim", "Transaction Entity", "Distribution"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Viewing Logbook"), "a real undefined term: \(messages)")
+    }
+
+    @Test func aDefinitionWithItsCommaInsideTheQuotesAndTheContractItselfAreNotUndefined() {
+        let text = """
+        SUPPLY CONTRACT
+
+        The buyer: Shenzhen Supply Chain Co., Ltd. The seller: Harbor Trading Ltd. The Contract is concluded and signed by the Buyer and Seller in Hong Kong.
+
+        1. Quality. The seller warrants that the goods comply with the quality stipulated in this Contract, and the buyer inspects them as provided in this Contract.
+
+        2. Offering. "Registration Statement," as used herein, means the registration statement of the seller. The seller files the Registration Statement, and the Registration Statement is amended from time to time.
+
+        3. Records. The seller keeps the Shipping Logbook, and the Shipping Logbook is kept for three years.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Contract", "Registration Statement"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Shipping Logbook"), "a real undefined term: \(messages)")
     }
 }

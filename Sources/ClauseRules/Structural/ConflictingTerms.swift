@@ -78,7 +78,14 @@ public struct ConflictingTermsAnalyzer: Sendable {
     func conflicts(of topics: [TermTopic], in document: Document, cueStarts: [Int]?) -> [[TermConflict]] {
         let lowered = StructuralText.lowercased(document.bytes)
         let hits = Self.cueHits(topics, in: lowered, at: cueStarts)
-        return topics.indices.map { conflicts(values(of: topics[$0], in: document, lowered: lowered, cueHits: hits[$0]), kind: topics[$0].value, topic: topics[$0].name) }
+        let found = topics.indices.map { values(of: topics[$0], in: document, lowered: lowered, cueHits: hits[$0]) }
+        // Attached documents (only looked for when a place topic has two values): an attached
+        // agreement or set of terms chooses its own law and courts. Periods are still compared
+        // across the whole text: a statement of work's payment period that differs from the
+        // agreement's is worth a look.
+        let starts = topics.indices.contains { topics[$0].value == .place && found[$0].count >= 2 }
+            ? StructuralText.attachmentStarts(lowered, bytes: document.bytes, orAfterSignature: true) : []
+        return topics.indices.map { conflicts(found[$0], kind: topics[$0].value, topic: topics[$0].name, attachmentStarts: topics[$0].value == .place ? starts : []) }
     }
 
     /// A cue as a phrase pattern whose matches include every place `cueHits` finds it: the cue
@@ -167,13 +174,20 @@ public struct ConflictingTermsAnalyzer: Sendable {
         conflicts(of: [topic], in: document)[0]
     }
 
-    func conflicts(_ values: [TermValue], kind: TermTopic.ValueKind, topic: String) -> [TermConflict] {
-        guard let first = values.first else { return [] }
-        var reported: [String] = []
+    /// `attachmentStarts`: where attached documents begin (see `StructuralText.attachmentStarts`).
+    /// A value is compared with the first value of its own part only: an agreement, form or set
+    /// of terms attached after the signatures (a customer licence under Exhibit G, the seller's
+    /// terms for Europe under Attachment H) names its own law and courts.
+    func conflicts(_ values: [TermValue], kind: TermTopic.ValueKind, topic: String, attachmentStarts: [Int] = []) -> [TermConflict] {
+        var firsts: [Int: TermValue] = [:]
+        var reported: [Int: [String]] = [:]
         var result: [TermConflict] = []
-        for value in values.dropFirst() where !Self.agree(first.value, value.value, kind: kind) {
-            if reported.contains(where: { Self.agree($0, value.value, kind: kind) }) { continue }
-            reported.append(value.value)
+        for value in values {
+            let part = StructuralText.part(of: value.range.lowerBound, attachmentStarts)
+            guard let first = firsts[part] else { firsts[part] = value; continue }
+            if Self.agree(first.value, value.value, kind: kind) { continue }
+            if reported[part, default: []].contains(where: { Self.agree($0, value.value, kind: kind) }) { continue }
+            reported[part, default: []].append(value.value)
             result.append(TermConflict(topic: topic, first: first, second: value))
         }
         return result

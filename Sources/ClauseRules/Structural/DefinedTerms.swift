@@ -273,14 +273,19 @@ public struct DefinedTermAnalyzer: Sendable {
             // ("the Redundancy Cap"): the article is not part of the term.
             if termStart + 5 < count, bytes[termStart] == 0x74, bytes[termStart + 1] == 0x68, bytes[termStart + 2] == 0x65, bytes[termStart + 3] == 0x20, StructuralText.isUpper(bytes[termStart + 4]) { termStart += 4 }
             guard let termEnd = termEnd(from: termStart, in: bytes, bold: isBold ? byte : nil) else { index += openLength; continue }
-            let closeLength = isBold ? 2 : StructuralText.closeQuoteLength(bytes, termEnd)
+            var closeLength = isBold ? 2 : StructuralText.closeQuoteLength(bytes, termEnd)
+            if closeLength == 0, !isBold, bytes[termEnd] == 0x2C { closeLength = 1 + StructuralText.closeQuoteLength(bytes, termEnd + 1) }
             var term = StructuralText.collapsingSpaces(bytes[termStart..<termEnd])
             // "90", "3": numbers in quotes are not terms.
             guard bytes[termStart..<termEnd].contains(where: StructuralText.isLetter) else { index = termEnd; continue }
             // `"Permitted Free Writing Prospectus."`: the sentence's period is not part of the term;
             // `("Merchant(s)")`: the singular and the plural are both defined; uses match the singular.
-            if term.hasSuffix("."), term.contains(" ") { term.removeLast() }
+            // (also one word: `hereafter as the "Program."`; not an abbreviation such as `"Inc."`).
+            if term.hasSuffix("."), term.contains(" ") || (term.utf8.count >= 5 && term.utf8.filter({ $0 == 0x2E }).count == 1
+                && !StructuralText.abbreviations.contains(String(term.dropLast()).lowercased())) { term.removeLast() }
+            // `"UPGRADE(S)"` in capitals likewise.
             if term.hasSuffix("(s)") { term = String(term.dropLast(3)); quoted.insert(term + "s") }
+            else if term.hasSuffix("(S)") { term = String(term.dropLast(3)); quoted.insert(term + "S") }
             quoted.insert(term)
             let afterClose = termEnd + closeLength
             if StructuralText.isInside(index, nonProse) { index = afterClose; continue }
@@ -338,6 +343,91 @@ public struct DefinedTermAnalyzer: Sendable {
             index = afterClose
         }
         return (definitions, quoted, attachmentStarts)
+    }
+
+    /// A term with no uses as written that the text still uses: a single letter of a formula
+    /// (`"B" shall mean …`; letters are not counted), a term opening with a digit (`"1933 Act"`), a plural definition used in the singular
+    /// (`"Third Parties"` … `a Third Party`, `"JDRC Chairpersons"` … `the JDRC Chairperson`), an
+    /// all-capitals definition used in another case (`"EBIX CONTENT"` … `ebix Content`), a term
+    /// quoted with its article (`"The Location":` … `the Location`), and a joined pair whose
+    /// parts are used (`"SpinCo Name and SpinCo Marks"` … `any SpinCo Name or SpinCo Mark`).
+    /// `lowered`: the text in lower case, made on first need.
+    static func isUsedInAnotherForm(_ term: String, useCounts: [String: Int], bytes: [UInt8], lowered: inout [UInt8]?) -> Bool {
+        let termBytes = Array(term.utf8)
+        if termBytes.count == 1 { return true }
+        /// Used beyond the definition: counted as a defined term, or written at least `times` times.
+        func occurs(_ form: String, _ times: Int) -> Bool {
+            useCounts[form, default: 0] > 0 || wordCount(Array(form.utf8), in: bytes) >= times
+        }
+        /// Occurrences as whole words.
+        func wordCount(_ needle: [UInt8], in text: [UInt8]) -> Int {
+            ByteSearch.occurrences(of: needle, in: text).reduce(0) { count, found in
+                let end = found + needle.count
+                return count + ((found == 0 || !StructuralText.isAlnum(text[found - 1])) && (end >= text.count || !StructuralText.isAlnum(text[end])) ? 1 : 0)
+            }
+        }
+        func singularUsed(_ form: String) -> Bool {
+            if form.hasSuffix("ies") { return occurs(String(form.dropLast(3)) + "y", 1) }
+            if form.hasSuffix("s"), !form.hasSuffix("ss"), form.utf8.count > 3 { return occurs(String(form.dropLast()), 1) }
+            return false
+        }
+        if singularUsed(term) { return true }
+        // `"1933 Act"`, `"270 transaction"`: uses are counted from capitalised words only.
+        if let first = termBytes.first, !StructuralText.isUpper(first), occurs(term, 2) { return true }
+        if term.hasPrefix("The "), term.utf8.count > 6, occurs(String(term.dropFirst(4)), 2) { return true }
+        if term.contains(" and ") {
+            let parts = term.components(separatedBy: " and ")
+            if parts.allSatisfy({ !$0.isEmpty && (occurs($0, 2) || singularUsed($0)) }) { return true }
+        }
+        if termBytes.contains(where: StructuralText.isUpper), !termBytes.contains(where: StructuralText.isLower), termBytes.count > 3 {
+            if lowered == nil { lowered = StructuralText.lowercased(bytes) }
+            if wordCount(StructuralText.lowercased(termBytes), in: lowered!) >= 2 { return true }
+        }
+        return false
+    }
+
+    /// `"Direct Access Storage" or "DAS"`: for the term whose quotes open at or just before
+    /// `start`, the quoted name right before it and `or`, else nil.
+    static func pairedName(before start: Int, in bytes: [UInt8]) -> String? {
+        var index = start
+        // Back over the term's opening quote and spaces.
+        if index >= 1, bytes[index - 1] == 0x22 { index -= 1 } else if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80, bytes[index - 1] == 0x9C { index -= 3 } else { return nil }
+        while index > 0, bytes[index - 1] == 0x20 { index -= 1 }
+        guard index >= 3, bytes[index - 1] == 0x72, bytes[index - 2] == 0x6F, bytes[index - 3] == 0x20 || bytes[index - 3] == 0x22 || bytes[index - 3] == 0x9D || bytes[index - 3] == 0x28 else { return nil }
+        index -= 2
+        // `"Marketing Approval" (or "MA")`.
+        while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x2C || bytes[index - 1] == 0x28 { index -= 1 }
+        // The closing quote of the first name, then its text back to the opening quote.
+        let end: Int
+        if index >= 1, bytes[index - 1] == 0x22 { end = index - 1 } else if index >= 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80, bytes[index - 1] == 0x9D { end = index - 3 } else {
+            // `Background IP or "Background Technology"`: an unquoted first name, its capitalised words.
+            var start = index
+            var words = 0
+            while words < 5 {
+                var wordStart = start
+                while wordStart > 0, StructuralText.isAlnum(bytes[wordStart - 1]) || bytes[wordStart - 1] == 0x2D { wordStart -= 1 }
+                guard wordStart < start, StructuralText.isUpper(bytes[wordStart]) else { break }
+                start = wordStart
+                words += 1
+                guard start >= 2, bytes[start - 1] == 0x20, StructuralText.isUpper(bytes[start - 2]) || StructuralText.isAlnum(bytes[start - 2]) else { break }
+                start -= 1
+            }
+            while start < index, bytes[start] == 0x20 { start += 1 }
+            // Only at the start of a definitions entry (`DEFINITIONS: Background IP or "…" means`),
+            // not `… by the Licensor or "Affiliate"` in running text.
+            var before = start
+            while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+            guard words > 0, before == 0 || bytes[before - 1] == 0x0A || bytes[before - 1] == 0x3A || bytes[before - 1] == 0x2E || bytes[before - 1] == 0x3B else { return nil }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+        var open = end
+        while open > 0, end - open < 80 {
+            if bytes[open - 1] == 0x22 || (open >= 3 && bytes[open - 3] == 0xE2 && bytes[open - 2] == 0x80 && bytes[open - 1] == 0x9C) { break }
+            if bytes[open - 1] == 0x0A { return nil }
+            open -= 1
+        }
+        guard open < end, end - open < 80 else { return nil }
+        return StructuralText.collapsingSpaces(bytes[open..<end])
     }
 
     /// After a quoted term, `or "JGC"` / `and "Develop"` (each alternate quoted, at most two):
@@ -401,8 +491,10 @@ public struct DefinedTermAnalyzer: Sendable {
             } else if StructuralText.closeQuoteLength(bytes, index) > 0 {
                 break
             }
-            // `"Merchant(s)"`: singular and plural in one term.
-            if byte == 0x28, index + 2 < limit, bytes[index + 1] == 0x73, bytes[index + 2] == 0x29 { index += 3; continue }
+            // `"Registration Statement," as used herein, means`: the comma is not part of the term.
+            if byte == 0x2C, bold == nil, index + 1 < bytes.count, StructuralText.closeQuoteLength(bytes, index + 1) > 0 { break }
+            // `"Merchant(s)"`, `"UPDATE(S)"`: singular and plural in one term.
+            if byte == 0x28, index + 2 < limit, bytes[index + 1] == 0x73 || bytes[index + 1] == 0x53, bytes[index + 2] == 0x29 { index += 3; continue }
             if byte == 0x20 {
                 // PDF text pads words (`Registration   Statement`): a run of spaces is one gap.
                 if bytes[index - 1] != 0x20 { words += 1 }
@@ -962,24 +1054,86 @@ public struct DefinedTermAnalyzer: Sendable {
 
     /// Words that end a company's name (`Acme Research, Inc.`, `Acme Research Co., Ltd.`).
     static let companySuffixes: [[UInt8]] = ["Inc", "Incorporated", "LLC", "L.L.C", "Ltd", "Limited", "Corporation", "Corp", "Co.",
-                                             "L.P", "LP", "LLP", "GmbH", "AG", "S.A", "SA", "S.p.A", "plc", "PLC", "B.V", "N.V", "Pty"].map { Array($0.utf8) }
+                                             "L.P", "LP", "LLP", "GmbH", "AG", "S.A", "SA", "S.p.A", "plc", "PLC", "B.V", "N.V", "Pty",
+                                             "INC", "INCORPORATED", "CORPORATION", "CORP", "LTD"].map { Array($0.utf8) }
 
     /// `the Acme Research` where the text also writes `Acme Research, Inc.` (or `Co., Ltd.`,
     /// `GmbH`, …): a company's short name, not a defined term. Company names are written without
     /// a definition when the parties mention a third party in passing.
+    /// Also `the Sabco` where the text writes `SABCO RACING, INC.`: the term, in capitals or as
+    /// written, opening a name of at most two more capitalised words before the suffix.
     static func isCompanyName(_ term: String, in bytes: [UInt8]) -> Bool {
         let needle = Array(term.utf8)
+        let upper = Array(term.uppercased().utf8)
+        for written in needle == upper ? [needle] : [needle, upper] {
+            if isCompanyName(written, in: bytes) { return true }
+        }
+        return false
+    }
+
+    static func isCompanyName(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
         for found in ByteSearch.occurrences(of: needle, in: bytes) {
             if found > 0, StructuralText.isLetter(bytes[found - 1]) { continue }
+            if found + needle.count < bytes.count, StructuralText.isLetter(bytes[found + needle.count]) { continue }
+            if isCompanySuffix(after: found + needle.count, in: bytes) { return true }
+            // The name goes on: the term must open it (no capitalised word right before it).
+            var back = found
+            while back > 0, bytes[back - 1] == 0x20 { back -= 1 }
+            var wordStart = back
+            while wordStart > 0, StructuralText.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
+            if back < found, wordStart < back, StructuralText.isUpper(bytes[wordStart]) { continue }
             var next = found + needle.count
-            if next < bytes.count, bytes[next] == 0x2C { next += 1 }
-            let spaces = next
-            while next < bytes.count, bytes[next] == 0x20, next - spaces < 3 { next += 1 }
-            guard next > spaces || next > found + needle.count else { continue }
-            for suffix in companySuffixes where next + suffix.count <= bytes.count && bytes[next..<(next + suffix.count)].elementsEqual(suffix) {
-                let end = next + suffix.count
-                if end >= bytes.count || !StructuralText.isLetter(bytes[end]) { return true }
+            for _ in 0..<2 {
+                guard next + 1 < bytes.count, bytes[next] == 0x20, StructuralText.isUpper(bytes[next + 1]) else { break }
+                next += 1
+                while next < bytes.count, StructuralText.isLetter(bytes[next]) || bytes[next] == 0x26 { next += 1 }
+                if isCompanySuffix(after: next, in: bytes) { return true }
             }
+        }
+        return false
+    }
+
+    /// `Confidential Treatment Requested and the Redacted Material has been filed …` on every
+    /// page: a phrase whose first use, with up to 40 bytes of its line before and 24 after, is
+    /// printed at least three times, and whose uses nearly all (four in five) follow the same 40
+    /// bytes, is part of a legend or page header, not a term of the contract. (A sentence
+    /// pattern repeated with a different ending, `… or any Open Source Software and does not …`,
+    /// `… or any Open Source Software infringes …`, or a list repeated in a few of many uses,
+    /// `the Registration Statement, any Preliminary Prospectus, the Prospectus or …`, is not.)
+    static func isRepeatedLegend(_ use: UndefinedTermUse, in bytes: [UInt8]) -> Bool {
+        guard use.count >= 3 else { return false }
+        var start = use.range.lowerBound
+        while start > 0, use.range.lowerBound - start < 40, bytes[start - 1] != 0x0A { start -= 1 }
+        var end = use.range.upperBound
+        while end < bytes.count, end - use.range.upperBound < 24, bytes[end] != 0x0A { end += 1 }
+        guard use.range.lowerBound - start >= 16, end - use.range.upperBound >= 16 else { return false }
+        // Nearly every use after the same lead, and the first use's line printed three times.
+        return ByteSearch.occurrences(of: Array(bytes[start..<use.range.upperBound]), in: bytes).count * 5 >= use.count * 4
+            && ByteSearch.occurrences(of: Array(bytes[start..<end]), in: bytes).count >= 3
+    }
+
+    /// `('Claim')`, `‘Claim’`: a term defined in single quotes somewhere in the text.
+    static func isSingleQuoted(_ term: String, in bytes: [UInt8]) -> Bool {
+        let needle = Array(term.utf8)
+        for found in ByteSearch.occurrences(of: needle, in: bytes) where found > 0 {
+            let end = found + needle.count
+            if bytes[found - 1] == 0x27, end < bytes.count, bytes[end] == 0x27 { return true }
+            if found >= 3, bytes[found - 3] == 0xE2, bytes[found - 2] == 0x80, bytes[found - 1] == 0x98,
+               end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == 0x99 { return true }
+        }
+        return false
+    }
+
+    /// `, Inc.`, ` LLC`, `, INC.`: a company suffix right after `end`.
+    static func isCompanySuffix(after end: Int, in bytes: [UInt8]) -> Bool {
+        var next = end
+        if next < bytes.count, bytes[next] == 0x2C { next += 1 }
+        let spaces = next
+        while next < bytes.count, bytes[next] == 0x20, next - spaces < 3 { next += 1 }
+        guard next > end else { return false }
+        for suffix in companySuffixes where next + suffix.count <= bytes.count && bytes[next..<(next + suffix.count)].elementsEqual(suffix) {
+            let suffixEnd = next + suffix.count
+            if suffixEnd >= bytes.count || !StructuralText.isLetter(bytes[suffixEnd]) { return true }
         }
         return false
     }
@@ -1053,6 +1207,11 @@ public struct DefinedTermAnalyzer: Sendable {
             if phrase.hasSuffix("ies") { result.append(String(phrase.dropLast(3)) + "y") }
             if phrase.hasSuffix("es") { result.append(String(phrase.dropLast(2))) }
             if phrase.hasSuffix("s") { result.append(String(phrase.dropLast())) } else { result.append(phrase + "s") }
+            // `each Transaction Entity` of `"Transaction Entities"`.
+            if phrase.hasSuffix("y") { result.append(String(phrase.dropLast()) + "ies") }
+            // `the Handling` of a defined verb `"Handle" shall mean …`, `the Distribution` of `"Distribute"`.
+            if phrase.hasSuffix("ing"), phrase.count > 6 { let stem = String(phrase.dropLast(3)); result += [stem, stem + "e"] }
+            if phrase.hasSuffix("ion"), phrase.count > 6 { result.append(String(phrase.dropLast(3)) + "e") }
             return result
         }
         var result: [UndefinedTermUse] = []
@@ -1067,6 +1226,8 @@ public struct DefinedTermAnalyzer: Sendable {
             if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
             let words = phrase.split(separator: " ")
             if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
+            // `this Contract` in a text titled `SUPPLY CONTRACT`: the contract itself.
+            if lower == "contract", titleLower.containsBytes("contract") { continue }
             // `the Supply Contract`: a named contract, like `… Agreement` (a lone `Contract` may be a term).
             if words.count >= 2, words.last == "Contract" || words.last == "Contracts" { continue }
             // `the Equipment and Software`: two defined terms joined, not a third term.
@@ -1122,7 +1283,8 @@ public struct DefinedTermAnalyzer: Sendable {
             }
             // `(c) Documentation means …`: defined without quotes. One scan, only when needed.
             let unquoted = unquotedDefinitions(in: bytes)
-            result.removeAll { unquoted.contains($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) }
+            result.removeAll { unquoted.contains($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) || isRepeatedLegend($0, in: bytes)
+                || isSingleQuoted($0.term, in: bytes) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
         return result

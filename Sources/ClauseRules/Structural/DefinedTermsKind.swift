@@ -232,7 +232,18 @@ struct DefinedTermsCheck: RuleCheck {
                                                     message: text("'\(use.term)' is used as a defined term (\(use.count) times) but never defined", ["term": use.term, "count": String(use.count)])))
                 }
             case "unused":
+                var lowered: [UInt8]? = nil
                 for definition in index.uniqueDefinitions where index.useCounts[definition.term, default: 0] == 0 && !definition.hasAlternateNames {
+                    // `"CONFIDENTIAL INFORMATION" means …` where `"Confidential Information"` is
+                    // defined too: the title-case uses are its uses.
+                    let term = Array(definition.term.utf8)
+                    if term.contains(where: StructuralText.isUpper), !term.contains(where: StructuralText.isLower),
+                       index.useCounts[String(decoding: DefinedTermAnalyzer.titleCased(term), as: UTF8.self), default: 0] > 0 { continue }
+                    // `"Direct Access Storage" or "DAS" means …`: the text may use either name.
+                    if DefinedTermAnalyzer.isUsedInAnotherForm(definition.term, useCounts: index.useCounts, bytes: context.bytes, lowered: &lowered) { continue }
+                    // (An unquoted first name is no defined term: its uses are its other occurrences.)
+                    if let first = DefinedTermAnalyzer.pairedName(before: definition.range.lowerBound, in: context.bytes),
+                       index.useCounts[first, default: 0] > 0 || ByteSearch.occurrences(of: Array(first.utf8), in: context.bytes).count >= 2 { continue }
                     findings.append(context.finding(rule: rule, range: definition.range,
                                                     message: text("'\(definition.term)' is defined but never used", ["term": definition.term, "count": "0"])))
                 }

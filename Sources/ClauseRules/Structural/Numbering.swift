@@ -176,10 +176,28 @@ public struct NumberingAnalyzer: Sendable {
                     // Two numbers swapped (`6.5` then `6.4`) go back one step; a longer jump back
                     // (`9.` then `2.`, `22.` then `4.`) is the next list of a table or schedule.
                     if kind == .outOfOrder, parsed.value != before.parsed.value - 1 { report = false }
+                    let between = before.clause.span.startOffset..<min(clause.span.startOffset, bytes.count)
                     if kind == .gap, report {
                         let missing = Array(Self.render(before.parsed, value: before.parsed.value + 1).utf8)
-                        let between = before.clause.span.startOffset..<min(clause.span.startOffset, bytes.count)
                         if Self.contains(missing, in: bytes, range: between) { report = false }
+                        // `ARTICLE 7 - [RESERVED]` for `Article 7`: keywords in any case.
+                        if report, missing.contains(0x20), Self.contains(Array(StructuralText.lowercased(missing)), in: StructuralText.lowercased(Array(bytes[between])), range: 0..<between.count) { report = false }
+                        // `Kronos    (4) WFC Workshop    (6) Kronos Classroom`: quantities in the
+                        // cells of a table, not a list.
+                        if report, Self.isTableCell(clause.span.startOffset, in: bytes) || Self.isTableCell(before.clause.span.startOffset, in: bytes) { report = false }
+                    }
+                    if kind == .duplicate || kind == .outOfOrder, report {
+                        // `6.` … `Item Six   1. All raw materials …` … `5.`: a new list began in
+                        // text the parser did not split (its `1.` written at a line start or after
+                        // a layout gap); the number belongs to that list, not to this one.
+                        let restart = Array(Self.render(parsed, value: 1).utf8)
+                        if Self.containsMarker(restart, in: bytes, range: between) { report = false }
+                    }
+                    if kind == .outOfOrder, report,
+                       Self.isTableRow(clause.span.startOffset, in: bytes) || Self.isTableRow(before.clause.span.startOffset, in: bytes) {
+                        // A row of a table (layout gaps between cells): PDF extraction reads a
+                        // table's cells out of order, so its numbers say nothing about the list.
+                        report = false
                     }
                     if let kind, report {
                         result.append(NumberingIssue(kind: kind, clauseID: clause.id, number: written, range: range, previousClauseID: before.clause.id,
@@ -214,6 +232,67 @@ public struct NumberingAnalyzer: Sendable {
             result.append((String(decoding: bytes[start..<after], as: UTF8.self), start..<after))
         }
         return result
+    }
+
+    /// `needle` (a list number such as `1.` or `(a)`) written as a list marker in `range`: at a
+    /// line start (after indentation) or after a layout gap of three spaces, followed by a space
+    /// (after an optional `.` or `)`) and, for numbers and letters without parentheses, a capital.
+    static func containsMarker(_ needle: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Bool {
+        var needle = needle
+        if needle.last == 0x2E { needle.removeLast() }
+        guard let first = needle.first, range.count >= needle.count else { return false }
+        var index = range.lowerBound
+        while index + needle.count < range.upperBound {
+            defer { index += 1 }
+            guard bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) else { continue }
+            // Before: a line start (after indentation) or three spaces.
+            var back = index
+            while back > 0, bytes[back - 1] == 0x20 || bytes[back - 1] == 0x09 { back -= 1 }
+            guard back == 0 || bytes[back - 1] == 0x0A || index - back >= 3 else { continue }
+            // After: `.`/`)` unless the needle ends with `)`, a space, then a capital.
+            var after = index + needle.count
+            if first != 0x28, after < range.upperBound, bytes[after] == 0x2E || bytes[after] == 0x29 { after += 1 }
+            guard after + 1 < range.upperBound, bytes[after] == 0x20 else { continue }
+            if first == 0x28 || StructuralText.isUpper(bytes[after + 1]) { return true }
+        }
+        return false
+    }
+
+    /// The line holding `offset` has two or more layout gaps (runs of three spaces) after its
+    /// indentation: a row of a table whose cells PDF extraction ran together.
+    static func isTableRow(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        guard offset < bytes.count else { return false }
+        var start = offset
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        var gaps = 0
+        var run = 0
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A, index - start < 400 {
+            if bytes[index] == 0x20 { run += 1 } else { if run >= 3 { gaps += 1; if gaps >= 2 { return true } }; run = 0 }
+            index += 1
+        }
+        return false
+    }
+
+    /// A number written mid-line after a gap of ten spaces or more, on a line with at least two
+    /// such gaps: a cell of a table (a quantity, a contents entry), not a clause of a list.
+    static func isTableCell(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        guard offset < bytes.count else { return false }
+        var before = offset
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        guard offset - before >= 10, before > 0, bytes[before - 1] != 0x0A else { return false }
+        var start = before
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        var gaps = 0
+        var run = 0
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A, index - start < 2000 {
+            if bytes[index] == 0x20 { run += 1 } else { if run >= 10 { gaps += 1; if gaps >= 2 { return true } }; run = 0 }
+            index += 1
+        }
+        return false
     }
 
     static func contains(_ needle: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Bool {
@@ -264,9 +343,10 @@ public struct NumberingAnalyzer: Sendable {
         }
     }
 
+    /// `a` … `z`, then `aa` … `zz`, `aaa` … (doubled letters continue a letter list).
     static func letter(_ value: Int) -> String {
-        guard value >= 1 && value <= 26 else { return "?" }
-        return String(UnicodeScalar(UInt8(0x60 + value)))
+        guard value >= 1 && value <= 78 else { return "?" }
+        return String(repeating: String(UnicodeScalar(UInt8(0x60 + (value - 1) % 26 + 1))), count: (value - 1) / 26 + 1)
     }
 
     static func roman(_ value: Int) -> String {

@@ -169,9 +169,13 @@ enum StructuralText {
     /// (`EXHIBIT A`, `Schedule 2 - Form of Notice`) after the signature block ("IN WITNESS
     /// WHEREOF"). CUAD's plain text rarely marks these as schedules in the clause tree, yet each
     /// attached form, lease rider or notice restates its own definitions.
-    static func attachmentStarts(_ lowered: [UInt8], bytes: [UInt8]) -> [Int] {
+    ///
+    /// `orAfterSignature`: in a text without "IN WITNESS WHEREOF", look after the first
+    /// signature line (`By: /s/ …`, `BY: Eric Green`) past the first quarter of the text instead.
+    static func attachmentStarts(_ lowered: [UInt8], bytes: [UInt8], orAfterSignature: Bool = false) -> [Int] {
         // Searched from "witness" ("w" is rarer than "i", so the byte search stops less often).
-        guard let witness = ByteSearch.occurrences(of: witnessWhereof, in: lowered).first else { return [] }
+        let anchor = ByteSearch.occurrences(of: witnessWhereof, in: lowered).first ?? (orAfterSignature ? signatureLine(lowered, bytes: bytes) : nil)
+        guard let witness = anchor else { return [] }
         var starts: [Int] = []
         var line = witness
         while line < lowered.count, lowered[line] != 0x0A { line += 1 }
@@ -208,6 +212,20 @@ enum StructuralText {
     }
 
     static let witnessWhereof = Array("witness whereof".utf8)
+
+    /// The first `By:` followed by a name, a `/s/` or a blank line for one (`BY: Eric Green`,
+    /// `By: ______`) past the first quarter of the text: a signature block.
+    static func signatureLine(_ lowered: [UInt8], bytes: [UInt8]) -> Int? {
+        for found in ByteSearch.occurrences(of: byColon, in: lowered) where found >= lowered.count / 4 {
+            guard found == 0 || !isAlnum(lowered[found - 1]) else { continue }
+            var next = found + byColon.count
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            if next < bytes.count, isUpper(bytes[next]) || bytes[next] == 0x2F || bytes[next] == 0x5F { return found }
+        }
+        return nil
+    }
+
+    static let byColon = Array("by:".utf8)
 
     /// ` A    Media Services`: after an attachment keyword, one short label (`A`, `B-1`, `3`)
     /// followed by a run of at least three spaces (a heading set off by layout, not prose).
