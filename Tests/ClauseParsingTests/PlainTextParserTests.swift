@@ -236,6 +236,52 @@ import Testing
         #expect(clause(document, "schedule-A")?.kind == .schedule)
     }
 
+    @Test func termsAttachedAfterTheSignaturesAreClauses() {
+        let document = parse("""
+        SUPPLY AGREEMENT between A and B.
+        1. Supply. A supplies widgets to B.
+        2. Price. B pays the list price.
+        IN WITNESS WHEREOF the parties have signed this Agreement.
+        By: A                      By: B
+        STANDARD TERMS These terms form part of the Agreement. 1. Definitions. Words have their usual meaning.
+        2. Delivery. A delivers within ten days.
+        3. Warranty. Widgets are free of defects for one year.
+        4. Liability. Neither party is liable for indirect loss.
+        5. Law. The laws of Delaware govern.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "signatures", "1-2", "2-2", "3", "4", "5"])
+        #expect(clause(document, "signatures")?.span.endLine == 6)
+        #expect(clause(document, "4")?.heading == "Liability")
+    }
+
+    @Test func aCoverPageSignedInItsTextDoesNotSwallowTheBody() {
+        let document = parse("""
+        RESELLER AGREEMENT between A and B, subject to the Terms and Conditions below. IN WITNESS WHEREOF, the parties have signed. By: A By: B
+
+        TERMS AND CONDITIONS 1. APPOINTMENT A appoints B as a reseller.
+        2. FEES B pays A the fees in the Exhibit.
+        3. TERM This Agreement lasts one year.
+        4. TERMINATION Either party may terminate on notice.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "signatures", "1", "2", "3", "4"])
+        #expect(clause(document, "signatures")?.span.endLine == 3)
+        #expect(clause(document, "4")?.kind == .section)
+    }
+
+    @Test func aShortNumberedListAfterTheSignaturesStaysInTheBlock() {
+        let document = parse("""
+        SERVICES AGREEMENT between A and B.
+        1. Services. A provides the services.
+        2. Fees. B pays monthly.
+        3. Term. One year.
+        IN WITNESS WHEREOF the parties have signed.
+        By: A                      By: B
+        Notice addresses: 1. A: 1 Main Street.
+        2. B: 2 High Street.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "3", "signatures"])
+    }
+
     @Test func letteredRecitalsDoNotSwallowTheNumberedBody() {
         let document = parse("""
         HOSTING AGREEMENT between Tadeo and DynCorp.
