@@ -268,6 +268,32 @@ import Testing
         #expect(clause(document, "4")?.kind == .section)
     }
 
+    @Test func aScheduleRunOnWithItsTextEndsTheSignatureBlock() {
+        let document = parse("""
+        ENDORSEMENT AGREEMENT between A and B.
+        1. Services. B endorses the products of A.
+        2. Fees. A pays B monthly.
+        3. Term. One year.
+        IN WITNESS WHEREOF the parties have signed.
+        By: A                      By: B
+        SCHEDULE A  (Attached to and made part of the Endorsement Agreement between A and B)  The appearances are two a year.
+        Schedule A (attached to this agreement and made part of it by reference) lists the appearances for the year.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "3", "signatures", "schedule-A"])
+        #expect(clause(document, "signatures")?.span.endLine == 6)
+        #expect(clause(document, "schedule-A")?.span.endLine == 8)
+    }
+
+    @Test func aCapsLineStartingWithScheduleInTheBodyIsNoSchedule() {
+        let document = parse("""
+        SUPPLY AGREEMENT between A and B.
+        1. Supply. A supplies the goods.
+        SCHEDULE A (PRICES) IS ATTACHED TO THIS AGREEMENT AND SETS OUT THE PRICES THAT B PAYS FOR EVERY DELIVERY OF GOODS.
+        2. Term. One year.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2"])
+    }
+
     @Test func aShortNumberedListAfterTheSignaturesStaysInTheBlock() {
         let document = parse("""
         SERVICES AGREEMENT between A and B.

@@ -65,6 +65,8 @@ struct OutlineBuilder {
             pushTop(candidate, candidate.readings[0])
         case .schedule:
             guard !levelOneSchemes.isEmpty || sawSignatures else { return }
+            // A schedule heading run on with its text only ends a signature block.
+            if candidate.weak && bottom != .signatures { return }
             pushTop(candidate, candidate.readings[0])
         case .capsHeading:
             if bottom == .signatures { return }
