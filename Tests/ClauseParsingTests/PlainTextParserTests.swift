@@ -294,6 +294,16 @@ import Testing
         #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2"])
     }
 
+    @Test func aRunOnExhibitNumberOnTheFirstLineIsNoClause() {
+        let document = parse("""
+        EXHIBIT 10.1 RESELLER AGREEMENT This Reseller Agreement is made between A and B for the resale of the products listed below.
+        1. Definitions. Words have their usual meaning.
+        2. Scope. B resells the products.
+        3. Term. One year.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "3"])
+    }
+
     @Test func aShortNumberedListAfterTheSignaturesStaysInTheBlock() {
         let document = parse("""
         SERVICES AGREEMENT between A and B.
