@@ -236,6 +236,88 @@ import Testing
         #expect(clause(document, "schedule-A")?.kind == .schedule)
     }
 
+    @Test func termsAttachedAfterTheSignaturesAreClauses() {
+        let document = parse("""
+        SUPPLY AGREEMENT between A and B.
+        1. Supply. A supplies widgets to B.
+        2. Price. B pays the list price.
+        IN WITNESS WHEREOF the parties have signed this Agreement.
+        By: A                      By: B
+        STANDARD TERMS These terms form part of the Agreement. 1. Definitions. Words have their usual meaning.
+        2. Delivery. A delivers within ten days.
+        3. Warranty. Widgets are free of defects for one year.
+        4. Liability. Neither party is liable for indirect loss.
+        5. Law. The laws of Delaware govern.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "signatures", "1-2", "2-2", "3", "4", "5"])
+        #expect(clause(document, "signatures")?.span.endLine == 6)
+        #expect(clause(document, "4")?.heading == "Liability")
+    }
+
+    @Test func aCoverPageSignedInItsTextDoesNotSwallowTheBody() {
+        let document = parse("""
+        RESELLER AGREEMENT between A and B, subject to the Terms and Conditions below. IN WITNESS WHEREOF, the parties have signed. By: A By: B
+
+        TERMS AND CONDITIONS 1. APPOINTMENT A appoints B as a reseller.
+        2. FEES B pays A the fees in the Exhibit.
+        3. TERM This Agreement lasts one year.
+        4. TERMINATION Either party may terminate on notice.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "signatures", "1", "2", "3", "4"])
+        #expect(clause(document, "signatures")?.span.endLine == 3)
+        #expect(clause(document, "4")?.kind == .section)
+    }
+
+    @Test func aScheduleRunOnWithItsTextEndsTheSignatureBlock() {
+        let document = parse("""
+        ENDORSEMENT AGREEMENT between A and B.
+        1. Services. B endorses the products of A.
+        2. Fees. A pays B monthly.
+        3. Term. One year.
+        IN WITNESS WHEREOF the parties have signed.
+        By: A                      By: B
+        SCHEDULE A  (Attached to and made part of the Endorsement Agreement between A and B)  The appearances are two a year.
+        Schedule A (attached to this agreement and made part of it by reference) lists the appearances for the year.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "3", "signatures", "schedule-A"])
+        #expect(clause(document, "signatures")?.span.endLine == 6)
+        #expect(clause(document, "schedule-A")?.span.endLine == 8)
+    }
+
+    @Test func aCapsLineStartingWithScheduleInTheBodyIsNoSchedule() {
+        let document = parse("""
+        SUPPLY AGREEMENT between A and B.
+        1. Supply. A supplies the goods.
+        SCHEDULE A (PRICES) IS ATTACHED TO THIS AGREEMENT AND SETS OUT THE PRICES THAT B PAYS FOR EVERY DELIVERY OF GOODS.
+        2. Term. One year.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2"])
+    }
+
+    @Test func aRunOnExhibitNumberOnTheFirstLineIsNoClause() {
+        let document = parse("""
+        EXHIBIT 10.1 RESELLER AGREEMENT This Reseller Agreement is made between A and B for the resale of the products listed below.
+        1. Definitions. Words have their usual meaning.
+        2. Scope. B resells the products.
+        3. Term. One year.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "3"])
+    }
+
+    @Test func aShortNumberedListAfterTheSignaturesStaysInTheBlock() {
+        let document = parse("""
+        SERVICES AGREEMENT between A and B.
+        1. Services. A provides the services.
+        2. Fees. B pays monthly.
+        3. Term. One year.
+        IN WITNESS WHEREOF the parties have signed.
+        By: A                      By: B
+        Notice addresses: 1. A: 1 Main Street.
+        2. B: 2 High Street.
+        """)
+        #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "3", "signatures"])
+    }
+
     @Test func letteredRecitalsDoNotSwallowTheNumberedBody() {
         let document = parse("""
         HOSTING AGREEMENT between Tadeo and DynCorp.

@@ -566,8 +566,11 @@ struct MarkerScanner {
     }
 
     /// `SCHEDULE A`, `Exhibit B – Form of Notice`, `ANNEX 1`, `Appendix C:` as a short line.
+    /// A longer line (run-on PDF text: "SCHEDULE A  (Attached to …) 1. …") only in capitals, and
+    /// marked `weak`: it ends a signature block, nothing else.
     private func schedule(at start: Int, end: Int, lineIndex: Int) -> MarkerCandidate? {
-        guard end - start <= 100 else { return nil }
+        let runOn = end - start > 100
+        guard !runOn || (start + 1 < end && ByteText.isUpper(bytes[start + 1])) else { return nil }
         let length = ByteText.hasKeyword(bytes, start, end, title: "Schedule", caps: "SCHEDULE")
             ?? ByteText.hasKeyword(bytes, start, end, title: "Exhibit", caps: "EXHIBIT")
             ?? ByteText.hasKeyword(bytes, start, end, title: "Annexure", caps: "ANNEXURE")
@@ -598,7 +601,7 @@ struct MarkerScanner {
             let first = bytes[content]
             guard ByteText.isUpper(first) || first == 0x28 || ByteText.openingQuoteLength(bytes, content, end) > 0 else { return nil }
         }
-        return MarkerCandidate(start: start, numberEnd: labelEnd, contentStart: content, lineIndex: lineIndex, atLineStart: true,
+        return MarkerCandidate(start: start, numberEnd: labelEnd, contentStart: content, lineIndex: lineIndex, atLineStart: true, weak: runOn,
                                form: .schedule(keywordEnd: start + length), readings: [MarkerReading(scheme: .schedule, ordinal: 1)], label: label)
     }
 

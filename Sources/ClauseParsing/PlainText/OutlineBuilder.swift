@@ -33,6 +33,8 @@ struct OutlineBuilder {
     private var runStart: Int?
     private var tableOfContentsDone = false
     private var sawSignatures = false
+    /// The candidates after the one being added, for a look ahead.
+    private var following: ArraySlice<MarkerCandidate> = []
     /// Offset of a "TABLE OF CONTENTS" line, if one was seen before the body.
     var tableOfContentsHeading: Int?
 
@@ -46,6 +48,13 @@ struct OutlineBuilder {
         nodes.reduce(0) { $0 + ($1.level == 1 && $1.reading.scheme.rank >= 0 && $1.reading.scheme.rank < 30 ? 1 : 0) }
     }
 
+    /// Adds `candidate`; `following` are the candidates after it (looked at, not added).
+    mutating func add(_ candidate: MarkerCandidate, followedBy following: ArraySlice<MarkerCandidate>) {
+        self.following = following
+        add(candidate)
+        self.following = []
+    }
+
     mutating func add(_ candidate: MarkerCandidate) {
         if candidate.form == .recitalsHeading || candidate.form == .whereas { convertTableOfContentsBeforeRecitals(candidate) }
         let bottom = stack.first?.reading.scheme
@@ -56,6 +65,8 @@ struct OutlineBuilder {
             pushTop(candidate, candidate.readings[0])
         case .schedule:
             guard !levelOneSchemes.isEmpty || sawSignatures else { return }
+            // A schedule heading run on with its text only ends a signature block.
+            if candidate.weak && bottom != .signatures { return }
             pushTop(candidate, candidate.readings[0])
         case .capsHeading:
             if bottom == .signatures { return }
@@ -87,16 +98,49 @@ struct OutlineBuilder {
         case .decimal, .article, .paren, .letterDot:
             if bottom == .signatures {
                 // A signature page before any numbered clause is a cover page: a "1." after it
-                // starts the body.
-                guard levelOneSchemes.isEmpty, candidate.boundary == .strong, !candidate.weak,
+                // starts the body. Anywhere else, a "1." that a numbered sequence follows
+                // ("1. Definitions", "2.", "3." … in terms attached after the signatures, or a
+                // body after a cover page signed inside its text) ends the signature block too.
+                guard !candidate.weak, candidate.boundary != .none,
                       let reading = candidate.readings.first(where: { !$0.scheme.isParen && $0.ordinal == 1 && $0.components.allSatisfy { $0 <= 1 } })
                 else { return }
+                let coverPage = levelOneSchemes.isEmpty && candidate.boundary == .strong
+                guard coverPage || sequenceFollows(reading) else { return }
                 stack.removeAll()
                 push(candidate, reading)
                 return
             }
             addNumbered(candidate)
         }
+    }
+
+    /// How many numbers must follow a "1." in sequence ("2.", "3.", "4.") for it to end a
+    /// signature block that is not a cover page.
+    static let sequenceAfterSignatures = 3
+
+    /// Whether the next candidates, before another signature block or schedule, continue the
+    /// sequence `reading` starts (its scheme, numbers 2, 3, … in order; sub-clauses between).
+    private func sequenceFollows(_ reading: MarkerReading) -> Bool {
+        var expected = 2
+        for next in following {
+            switch next.form {
+            case .signatures, .schedule: return false
+            default: break
+            }
+            guard !next.weak, next.boundary != .none else { continue }
+            let continues = next.readings.contains { other in
+                guard other.scheme == reading.scheme else { return false }
+                if case .decimal = other.scheme {
+                    return other.components.last == expected && other.components.dropLast().allSatisfy { $0 <= 1 }
+                        && other.components.count == reading.components.count
+                }
+                return other.ordinal == expected
+            }
+            guard continues else { continue }
+            if expected > Self.sequenceAfterSignatures { return true }
+            expected += 1
+        }
+        return false
     }
 
     // MARK: - Numbered markers

@@ -50,14 +50,15 @@ public struct PlainTextParser: Sendable {
         let tocHeading = Self.tableOfContentsHeading(bytes, lines)
         var builder = OutlineBuilder(bytes: bytes, lines: lines)
         builder.tableOfContentsHeading = tocHeading
-        for candidate in scanner.candidates(includeCapsHeadings: false) { builder.add(candidate) }
+        let numbered = scanner.candidates(includeCapsHeadings: false)
+        for index in numbered.indices { builder.add(numbered[index], followedBy: numbered[(index + 1)...]) }
         if builder.topLevelNumberedCount < 3 {
             // Little or no numbering: let ALL-CAPS heading lines structure the document.
             var withHeadings = OutlineBuilder(bytes: bytes, lines: lines)
             withHeadings.tableOfContentsHeading = tocHeading
             let candidates = scanner.candidates(includeCapsHeadings: true)
             if candidates.contains(where: { $0.form == .capsHeading }) {
-                for candidate in candidates { withHeadings.add(candidate) }
+                for index in candidates.indices { withHeadings.add(candidates[index], followedBy: candidates[(index + 1)...]) }
                 if withHeadings.nodes.count > builder.nodes.count { builder = withHeadings }
             }
         }
