@@ -122,8 +122,8 @@ struct LintCommand: AsyncParsableCommand {
         let interruption = InterruptionGuard(temporaryPath: report.temporaryPath)
 
         // Compiling the rules takes a while: it runs while the workers read, parse and prepare
-        // the first files (`BatchRun.startupWindow` of them). A problem with rules, configuration or the dispute register stops the run (exit
-        // 2) before anything is written.
+        // the first files (`BatchRun.startupWindow` of them). A problem with rules,
+        // configuration or the dispute register stops the run (exit 2) before anything is written.
         let itemPaths = items.map(\.path)
         let ruleDirectories = [rulesRoot] + folders.extraRuleFolders
         let disputes = self.disputes
@@ -142,7 +142,8 @@ struct LintCommand: AsyncParsableCommand {
             baseline: knownBaseline,
             recordsBaseline: writeBaseline != nil
         )
-        // Defined terms and numbering need no rules: done while the rules compile.
+        // Defined terms, numbering and the clause-number index need no rules: analysed while
+        // the rules compile (`Linter.prepare`).
         pipeline.preparesLint = true
         let environment = ProcessInfo.processInfo.environment
         let useColor = output == nil && format == .text && ColorPolicy.shouldColor(environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0)
