@@ -58,6 +58,8 @@ public struct FilePipeline: Sendable {
     public var baseline: Baseline?
     /// Keep unsuppressed findings so the run can record a new baseline.
     public var recordsBaseline: Bool
+    /// Do `Linter.prepare` (the rule-independent part of linting) before waiting for the rules.
+    public var preparesLint = false
 
     public init(
         parse: @escaping @Sendable (_ bytes: [UInt8], _ path: String) -> Result<Document, Diagnostic>,
@@ -107,9 +109,10 @@ public struct FilePipeline: Sendable {
         case .success(let parsed):
             document = parsed
         }
+        let prepared = preparesLint ? Linter.prepare(document) : nil
         let rules = try await self.rules()
         let linter = rules.linters(item.path)
-        var linted = linter.lint(document)
+        var linted = linter.lint(document, prepared: prepared)
         var linkedDocument: LinkedDocument?
         if let disputes = rules.disputes {
             // Only the dispute linking follows references, so only it pays for resolving them.

@@ -10,10 +10,16 @@ public struct OrderedParallelRunner: Sendable {
     public var jobs: Int
     /// How far ahead of the next output to emit work may run (at least `jobs`).
     public var window: Int
+    /// If set, until the first output is ready this many inputs may be in work at once (at
+    /// least `window`). For work that first does a part of its own and then waits for something
+    /// shared (the batch run's rules, compiling on another core): the waiting tasks hold no
+    /// thread, so the free core does the first part of the next inputs meanwhile.
+    public var startupWindow: Int?
 
-    public init(jobs: Int, window: Int? = nil) {
+    public init(jobs: Int, window: Int? = nil, startupWindow: Int? = nil) {
         self.jobs = max(1, jobs)
         self.window = max(self.jobs, window ?? self.jobs * 4)
+        self.startupWindow = startupWindow.map { max(self.window, $0) }
     }
 
     /// Calls `work` on every input (concurrently) and `emit` on every output (sequentially, in
@@ -32,7 +38,8 @@ public struct OrderedParallelRunner: Sendable {
             var ready: [Int: Output] = [:]
 
             func startMore() {
-                while inFlight < jobs, nextToStart < inputs.count, nextToStart < nextToEmit + window {
+                let startup = nextToEmit == 0 ? startupWindow : nil
+                while inFlight < startup ?? jobs, nextToStart < inputs.count, nextToStart < nextToEmit + (startup ?? window) {
                     let index = nextToStart
                     let input = inputs[index]
                     group.addTask { (index, try await work(input)) }

@@ -16,6 +16,15 @@ public struct LintResult: Sendable {
     public var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
 }
 
+/// What `Linter.prepare` works out for a document without the rules.
+public struct LintPreparation: Sendable {
+    let definedTerms: DefinedTermScan
+    let numberingIssues: [NumberingIssue]
+    /// Built here even for a document without references (a lint builds it only at the first
+    /// one): almost every contract has one.
+    let clauseNumbers: ClauseNumberIndex
+}
+
 /// Runs a rule set over documents: categorise, run every check, apply the configuration
 /// (enabled rules, severities, contract type) and inline suppressions.
 ///
@@ -37,17 +46,32 @@ public struct Linter: Sendable {
     /// The rules that run under the configuration.
     public var enabledRules: [Rule] { ruleSet.rules.filter(configuration.isEnabled) }
 
-    public func lint(_ document: Document) -> LintResult {
+    /// The part of linting that needs no rules, done for `lint(_:prepared:)` (a batch run does it
+    /// while the rules compile).
+    public static func prepare(_ document: Document) -> LintPreparation {
+        LintPreparation(definedTerms: DefinedTermAnalyzer.scan(document), numberingIssues: NumberingAnalyzer().issues(in: document),
+                        clauseNumbers: ClauseNumberIndex(document: document))
+    }
+
+    /// `lint(_:)` of a document whose rule-independent part `prepare` has done already.
+    /// `prepared` must come from `prepare(document)` (same document, before categorising).
+    public func lint(_ document: Document, prepared: LintPreparation? = nil) -> LintResult {
         let scan = ruleSet.sharedScan.run(document)
         let categorised = ruleSet.categories.categorize(document, bodyScan: scan.categories)
         let contractType = configuration.contractType ?? ruleSet.contractTypes.detect(categorised)
         // Defined terms feed several checks (defined-terms, party-names): analysed once here.
-        let definedTerms = ruleSet.definedTermsMinimumUses.map { DefinedTermAnalyzer(minimumUndefinedUses: $0).analyze(categorised) }
+        // The analysis reads no categories, so a scan of the uncategorised document serves.
+        let definedTerms = ruleSet.definedTermsMinimumUses.map { minimum in
+            let analyzer = DefinedTermAnalyzer(minimumUndefinedUses: minimum)
+            return analyzer.finish(prepared?.definedTerms ?? DefinedTermAnalyzer.scan(categorised), document: categorised)
+        }
         let context = RuleContext(
             document: categorised,
             contractType: contractType,
             catalogs: RuleCatalogs(categories: ruleSet.categories, contractTypes: ruleSet.contractTypes),
-            definedTerms: definedTerms
+            definedTerms: definedTerms,
+            numberingIssues: prepared?.numberingIssues,
+            clauseNumbers: prepared?.clauseNumbers
         )
         var findings: [Finding] = []
         for (index, check) in ruleSet.checks.enumerated() {

@@ -15,14 +15,24 @@ public struct RuleContext: Sendable {
     /// The document's defined terms, analysed once by the linter when a check needs them
     /// (`RuleCheck.definedTermsMinimumUses`); nil otherwise, and checks then analyse themselves.
     public let definedTerms: DefinedTermIndex?
+    /// The numbering analysis (it reads no categories), when `Linter.prepare` did it already.
+    let numberingIssues: [NumberingIssue]?
+    /// The clause-number index for resolving references, when `Linter.prepare` built it already.
+    let clauseNumbers: ClauseNumberIndex?
     /// Per line (1-based, index 0 unused): true when the line is plain ASCII, so a column is
     /// its byte distance from the line start. CUAD-style texts have lines of many kilobytes,
     /// where counting code points from the line start for every finding dominated linting.
     private let asciiLines: [Bool]
 
     public init(document: Document, contractType: String?, catalogs: RuleCatalogs, definedTerms: DefinedTermIndex? = nil) {
+        self.init(document: document, contractType: contractType, catalogs: catalogs, definedTerms: definedTerms, numberingIssues: nil, clauseNumbers: nil)
+    }
+
+    init(document: Document, contractType: String?, catalogs: RuleCatalogs, definedTerms: DefinedTermIndex?, numberingIssues: [NumberingIssue]?, clauseNumbers: ClauseNumberIndex?) {
         self.document = document
         self.definedTerms = definedTerms
+        self.numberingIssues = numberingIssues
+        self.clauseNumbers = clauseNumbers
         self.bytes = document.bytes
         self.contractType = contractType
         self.catalogs = catalogs

@@ -121,9 +121,9 @@ struct LintCommand: AsyncParsableCommand {
         }
         let interruption = InterruptionGuard(temporaryPath: report.temporaryPath)
 
-        // Compiling the rules takes a while: it runs while the workers read and parse the first
-        // files. A problem with rules, configuration or the dispute register stops the run (exit
-        // 2) before anything is written.
+        // Compiling the rules takes a while: it runs while the workers read, parse and prepare
+        // the first files (`BatchRun.startupWindow` of them). A problem with rules,
+        // configuration or the dispute register stops the run (exit 2) before anything is written.
         let itemPaths = items.map(\.path)
         let ruleDirectories = [rulesRoot] + folders.extraRuleFolders
         let disputes = self.disputes
@@ -133,7 +133,7 @@ struct LintCommand: AsyncParsableCommand {
             let linking = try disputes.map { try DisputeLinking(registerPath: $0, catalog: catalog, includeClosed: includeClosed) }
             return (catalog, linking)
         }
-        let pipeline = FilePipeline(
+        var pipeline = FilePipeline(
             parse: FilePipeline.standardParse,
             rules: {
                 let (catalog, linking) = try await rulesTask.value
@@ -142,6 +142,9 @@ struct LintCommand: AsyncParsableCommand {
             baseline: knownBaseline,
             recordsBaseline: writeBaseline != nil
         )
+        // Defined terms, numbering and the clause-number index need no rules: analysed while
+        // the rules compile (`Linter.prepare`).
+        pipeline.preparesLint = true
         let environment = ProcessInfo.processInfo.environment
         let useColor = output == nil && format == .text && ColorPolicy.shouldColor(environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0)
         var reporter = format.makeReporter()

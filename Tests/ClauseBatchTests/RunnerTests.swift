@@ -44,6 +44,25 @@ struct RunnerTests {
         #expect(maximumLead <= 5)
     }
 
+    @Test("before the first output, up to `startupWindow` inputs do their first part while waiting for set-up")
+    func startupWindow() async throws {
+        let setUp = Task { try? await Task.sleep(nanoseconds: 50_000_000) }
+        let firstParts = Mutex(0)
+        let beforeSetUp = Mutex(0)
+        var emitted: [Int] = []
+        try await OrderedParallelRunner(jobs: 1, window: 2, startupWindow: 6).run(Array(0..<20), work: { value in
+            firstParts.withLock { $0 += 1 }
+            await setUp.value
+            return value
+        }) { index, output in
+            if index == 0 { beforeSetUp.withLock { $0 = firstParts.withLock { $0 } } }
+            emitted.append(output)
+        }
+        #expect(emitted == Array(0..<20))
+        #expect(beforeSetUp.withLock { $0 } <= 6)
+        #expect(beforeSetUp.withLock { $0 } >= 2)
+    }
+
     @Test("an error while emitting stops the run")
     func emitErrorStops() async {
         struct Stop: Error {}

@@ -96,6 +96,19 @@ import Testing
         #expect(refund.message.hasSuffix("(Schedule A (Products and Prices))"))
     }
 
+    /// Linting with the rule-independent part done beforehand (as a batch run does while the
+    /// rules compile) gives the same result as linting in one go.
+    @Test(arguments: expected.keys.sorted())
+    func preparedLintAgrees(name: String) throws {
+        let document = try DocumentLoader().load(path: repositoryRoot.appendingPathComponent("Fixtures/lint/\(name)").path).get()
+        let linter = Linter(ruleSet: defaultRuleSet)
+        let direct = linter.lint(document)
+        let prepared = linter.lint(document, prepared: Linter.prepare(document))
+        #expect(prepared.findings == direct.findings)
+        #expect(prepared.document.allClauses.map(\.categories) == direct.document.allClauses.map(\.categories))
+        #expect(prepared.warnings == direct.warnings)
+    }
+
     /// The linter's single shared scan gives the same findings as each check scanning on its own.
     @Test(arguments: expected.keys.sorted())
     func sharedScanAgreesWithStandaloneChecks(name: String) throws {

@@ -32,7 +32,7 @@ struct CrossReferenceCheck: RuleCheck {
     var scanIncludesNonProse: Bool { true }
 
     func findings(in context: RuleContext, scan: [PhrasePatternSet.Match]) -> [Finding] {
-        findings(in: context, references: CrossReferenceResolver().references(in: context.document, keywordStarts: scan.map(\.range.lowerBound)))
+        findings(in: context, references: CrossReferenceResolver().references(in: context.document, keywordStarts: scan.map(\.range.lowerBound), index: context.clauseNumbers))
     }
 
     func findings(in context: RuleContext) -> [Finding] {

@@ -94,7 +94,8 @@ public struct CrossReferenceResolver: Sendable {
     /// `keywordStarts`: sorted offsets that include every place a keyword (or `§`) starts, as
     /// the shared phrase scan finds them; each is checked here as the byte scan would check
     /// it. Nil: scan the bytes.
-    func references(in document: Document, keywordStarts: [Int]?) -> [CrossReference] {
+    /// `index`: the document's clause-number index when it is built already (`Linter.prepare`).
+    func references(in document: Document, keywordStarts: [Int]?, index prebuiltIndex: ClauseNumberIndex? = nil) -> [CrossReference] {
         let bytes = document.bytes
         var nextStart = 0
         // No lower-cased copy of the whole text: the scan below folds case byte by byte and
@@ -102,7 +103,7 @@ public struct CrossReferenceResolver: Sendable {
         // and an allocation the size of the document).
         // Built at the first reference that needs resolving: a document without one never
         // pays for indexing its clause numbers and the numbers at its line starts.
-        var builtIndex: ClauseNumberIndex?
+        var builtIndex = prebuiltIndex
         // An amendment's section references point into the agreement it amends.
         let isAmendment = StructuralText.isAmendment(bytes)
         var result: [CrossReference] = []

@@ -74,6 +74,14 @@ public struct DefinedTermIndex: Sendable {
     }
 }
 
+/// `DefinedTermAnalyzer.scan`'s result: the index without its undefined terms, and the
+/// candidates for them.
+public struct DefinedTermScan: Sendable {
+    var index: DefinedTermIndex
+    var candidates: [String: (range: Range<Int>, count: Int)]
+    var termSet: Set<String>
+}
+
 /// Finds definitions and uses of defined terms in one pass over the bytes (plus one for
 /// definitions), so it can run on every contract of a corpus.
 ///
@@ -92,6 +100,13 @@ public struct DefinedTermAnalyzer: Sendable {
     }
 
     public func analyze(_ document: Document) -> DefinedTermIndex {
+        finish(Self.scan(document), document: document)
+    }
+
+    /// `analyze` in two steps: `scan` needs only the parsed document (not its categories, not
+    /// the analyzer's settings), so a batch run does it while the rules are still compiling;
+    /// `finish` filters the undefined-term candidates with `minimumUndefinedUses` and `knownNames`.
+    public static func scan(_ document: Document) -> DefinedTermScan {
         let bytes = document.bytes
         let definitionsClauses = Self.definitionsClauseRanges(document)
         let nonProse = document.nonProseRanges.sorted { $0.lowerBound < $1.lowerBound }
@@ -196,9 +211,16 @@ public struct DefinedTermAnalyzer: Sendable {
             index = wordEnd
         }
 
-        let undefined = Self.filterUndefined(candidates, document: document, bytes: bytes, defined: termSet, quoted: quoted, knownNames: knownNames, minimumUses: minimumUndefinedUses)
         definitions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return DefinedTermIndex(definitions: definitions, useCounts: useCounts, firstUse: firstUse, undefined: undefined, quotedPhrases: quoted, attachmentStarts: attachmentStarts)
+        return DefinedTermScan(index: DefinedTermIndex(definitions: definitions, useCounts: useCounts, firstUse: firstUse, undefined: [], quotedPhrases: quoted, attachmentStarts: attachmentStarts),
+                               candidates: candidates, termSet: termSet)
+    }
+
+    /// The second step of `analyze`: the undefined terms of a `scan` of `document`.
+    public func finish(_ scan: DefinedTermScan, document: Document) -> DefinedTermIndex {
+        var index = scan.index
+        index.undefined = Self.filterUndefined(scan.candidates, document: document, bytes: document.bytes, defined: scan.termSet, quoted: index.quotedPhrases, knownNames: knownNames, minimumUses: minimumUndefinedUses)
+        return index
     }
 
     /// The first two bytes at `index` packed into one integer: the lookup

@@ -23,7 +23,7 @@ struct NumberingCheck: RuleCheck {
     let rules: [(rule: Rule, kind: NumberingIssue.Kind, message: MessageTemplate?)]
 
     func findings(in context: RuleContext) -> [Finding] {
-        let issues = NumberingAnalyzer().issues(in: context.document)
+        let issues = context.numberingIssues ?? NumberingAnalyzer().issues(in: context.document)
         var findings: [Finding] = []
         for (rule, kind, message) in rules {
             for issue in issues where issue.kind == kind {
