@@ -1029,4 +1029,54 @@ import Testing
         }
         #expect(mentions(messages, "Shipping Logbook"), "a real undefined term: \(messages)")
     }
+
+    // MARK: CUAD review 7
+
+    @Test func institutionsLetterCodesOrdinalsCommaNamesAndPaddedJoinersAreNotUndefined() {
+        let text = """
+        ENDORSEMENT AGREEMENT
+
+        This Endorsement Agreement (the "Agreement") is made between Fairway Clubs Inc. ("Company") and Dana Reyes ("Player").
+
+        1. Definitions. "Hosting, Support and Upgrade Plan" means the plan in Annex 2.
+
+        2. Bonus. The Player earns a bonus for a win on the Veteran's Tour, and the Veteran's Tour sets the money list. The Player was a member of the Coastal Rugby League, and the Coastal Rugby League names her an ambassador.
+
+        3. Breaches. In the event of any Class A breach, the Company may terminate; any Class B breach is cured in ten days. Periods include the Nth working day and the Nth day.
+
+        4. Groups. The Steering Group acts by its Terms of  Reference contained in Annex 1, and the Steering Group may amend its Terms of  Reference  contained  in Annex 1. The Company registers the joint company with the Registrar of Companies, Delhi, and notifies the Registrar of Companies of any change.
+
+        7. Claims. The Company indemnifies the Player against all costs (collectively, "Losses"); a notice states the nature of such Loss and the amount of the Loss.
+
+        8. Schedules. The Company pays the fee in Part 3 of Exhibit A on the dates in such Part, and the Player follows the Equipment Specifications, identified in Schedule A; the Equipment Specifications may change. The Player renews the Media/Services Schedule, and the Media/Services Schedule lists the services. Oil flows through the pipeline of the Caspian Pipeline Consortium, and the Caspian Pipeline Consortium operates it.
+
+        5. Hosting. The Company keeps the Hosting, Support and Upgrade Plan current and the parties initial each new Hosting, Support and Upgrade Plan.
+
+        6. Records. The Player keeps the Travel Logbook, and the Travel Logbook is kept for three years.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Veteran", "Coastal Rugby League", "Class", "Nth", "Terms", "Terms of Reference", "Hosting", "Registrar of Companies", "Loss", "Part", "Equipment Specifications", "Media", "Caspian Pipeline Consortium"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Travel Logbook"), "a real undefined term: \(messages)")
+    }
+
+    @Test func anAnnouncedUseAfterACapitalAndARunInHeadingWithAColonAreNotUsesBefore() {
+        let text = """
+        DEVELOPMENT AGREEMENT
+
+        This Development Agreement (the "Agreement") is made between Alloy Works Inc. ("Company") and Brightline Ltd. ("Developer").
+
+        1. Field. The Field excludes: a. Any Wearable Devices (as defined below) or any parts for use with any Wearable Devices. For this purpose, "Wearable Devices" means watches and bands.
+
+        2. Remedies. On a default the Company may act as follows:   b) Return of the Tools: the Developer shall return all tools at once. In any case under this Clause 2 b) ("Return of the Tools"), the Company pays the freight.
+
+        3. Reports. The Developer reports on each Milestone Review. A meeting held at each stage (a "Milestone Review") closes the stage.
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["Wearable Devices", "Return of the Tools"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Milestone Review"), "a real use before the definition: \(messages)")
+    }
 }
