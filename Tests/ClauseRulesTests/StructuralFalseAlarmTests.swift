@@ -1079,4 +1079,40 @@ import Testing
         }
         #expect(mentions(messages, "Milestone Review"), "a real use before the definition: \(messages)")
     }
+
+    @Test func aListItemAfterASemicolonIsASection() {
+        let text = """
+        FRANCHISE AGREEMENT This Franchise Agreement ("Agreement") is made between Harbor Hotels Inc. ("Franchisor") and Bay Lodging LLC ("Franchisee").
+
+        5. Obligations.
+
+        5.1 Covenants. The Franchisee shall:   5.1.1 operate the hotel;   5.1.2 keep the standards;   5.1.3 not become a competitor.
+
+        14. Default. The Franchisor may terminate if the Franchisee breaches Subsection 5.1.3 or Subsection 5.1.2, or fails to pay under Section 9.
+        """
+        let messages = findings("broken-cross-reference", text)
+        #expect(!messages.contains { $0.contains("5.1.3") || $0.contains("5.1.2") }, "\(messages)")
+        #expect(messages.contains { $0.contains("section 9") }, "a reference to a missing section is still reported: \(messages)")
+    }
+
+    @Test func anotherDocumentsAttachmentAndAPlaceholderAreNotMissing() {
+        let text = """
+        AGENCY AGREEMENT This Agency Agreement ("Agreement") is made between Kestrel Inc. ("Company") and Lumen Ltd. ("Agent").
+
+        1. Subsidiaries. The subsidiaries are those listed in Exhibit 21 to the Registration Statement, and the subsidiaries not listed on Exhibit 21 but listed on Schedule A hereto.
+
+        2. Holders. The holders are the trusts listed on Schedule A thereto and the holders listed on Schedule B thereto.
+
+        3. Work. This Agreement, Schedule A and the statements of work added as Appendix A-x (where x is the number of the statement) are the whole agreement. Prices are set out in Exhibit C.
+
+        SCHEDULE A
+
+        Subsidiaries.
+        """
+        let messages = findings("missing-attachment", text)
+        for label in ["Exhibit 21", "Schedule B", "Appendix A-x"] {
+            #expect(!messages.contains { $0.contains("'\(label)'") }, "\(label): \(messages)")
+        }
+        #expect(messages.contains { $0.contains("'Exhibit C'") }, "a missing attachment is still reported: \(messages)")
+    }
 }
