@@ -1115,4 +1115,29 @@ import Testing
         }
         #expect(messages.contains { $0.contains("'Exhibit C'") }, "a missing attachment is still reported: \(messages)")
     }
+
+    @Test func anInlineEnumerationIsNotAMixedScheme() {
+        let text = """
+        SUPPLY AGREEMENT
+
+        This Supply Agreement (the "Agreement") is made between Vayar Ltd. ("Supplier") and Indeliving Inc. ("Buyer").
+
+        1. DEFINITIONS
+
+        a) "Affiliate" means an entity that (a) owns half of the shares of a Party; (b) controls a Party; or (c) is under common control with a Party.
+
+        b) "Products" means the goods in the order. Each Affiliate may buy Products.
+
+        2. WARRANTIES
+
+        (a) The Supplier warrants title to the Products.
+
+        (b) The Supplier warrants quality.
+
+        c) The Supplier warrants delivery.
+        """
+        let mixed = plainFindings("numbering-mixed-scheme", text)
+        #expect(!mixed.contains { $0.contains("'(b)'") }, "\(mixed)")
+        #expect(mixed.contains { $0.contains("'c)'") }, "a real switch of scheme is still reported: \(mixed)")
+    }
 }
