@@ -1032,13 +1032,11 @@ import Testing
 
     // MARK: CUAD review 7
 
-    @Test func institutionsLetterCodesOrdinalsCommaNamesAndPaddedJoinersAreNotUndefined() {
+    @Test func institutionsLetterCodesOrdinalsSlashNamesAndPaddedJoinersAreNotUndefined() {
         let text = """
         ENDORSEMENT AGREEMENT
 
         This Endorsement Agreement (the "Agreement") is made between Fairway Clubs Inc. ("Company") and Dana Reyes ("Player").
-
-        1. Definitions. "Hosting, Support and Upgrade Plan" means the plan in Annex 2.
 
         2. Bonus. The Player earns a bonus for a win on the Veteran's Tour, and the Veteran's Tour sets the money list. The Player was a member of the Coastal Rugby League, and the Coastal Rugby League names her an ambassador.
 
@@ -1050,12 +1048,12 @@ import Testing
 
         8. Schedules. The Company pays the fee in Part 3 of Exhibit A on the dates in such Part, and the Player follows the Equipment Specifications, identified in Schedule A; the Equipment Specifications may change. The Player renews the Media/Services Schedule, and the Media/Services Schedule lists the services. Oil flows through the pipeline of the Caspian Pipeline Consortium, and the Caspian Pipeline Consortium operates it.
 
-        5. Hosting. The Company keeps the Hosting, Support and Upgrade Plan current and the parties initial each new Hosting, Support and Upgrade Plan.
-
         6. Records. The Player keeps the Travel Logbook, and the Travel Logbook is kept for three years.
+
+        9. Glossary. 9.1. Fan Community shall mean a group of users. 9.2. Banner shall mean a graphic. The Company links each of the Fan Communities, and each of the Fan Communities carries the Banners and Newsletter Ads; all Banners and Newsletter Ads are priced monthly.
         """
         let messages = findings("undefined-term", text)
-        for term in ["Veteran", "Coastal Rugby League", "Class", "Nth", "Terms", "Terms of Reference", "Hosting", "Registrar of Companies", "Loss", "Part", "Equipment Specifications", "Media", "Caspian Pipeline Consortium"] {
+        for term in ["Fan Communities", "Banners and Newsletter Ads", "Veteran", "Coastal Rugby League", "Class", "Nth", "Terms", "Terms of Reference", "Registrar of Companies", "Loss", "Part", "Equipment Specifications", "Media", "Caspian Pipeline Consortium"] {
             #expect(!mentions(messages, term), "\(term): \(messages)")
         }
         #expect(mentions(messages, "Travel Logbook"), "a real undefined term: \(messages)")

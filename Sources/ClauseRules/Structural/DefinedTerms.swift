@@ -1263,9 +1263,8 @@ public struct DefinedTermAnalyzer: Sendable {
             // `the Immuno- Biomarker Discovery Platform`: a hyphenated name with a stray space.
             if lower.contains("- ") { lower = lower.components(separatedBy: "- ").joined(separator: "-") }
             if variants(lower).contains(where: { definedLower.contains($0) || headings.contains($0) }) { continue }
-            // A prefix of a defined term ("Statement" of "Statement of Work", "Deployment" of
-            // "Deployment, Hosting and Maintenance Specifications"), or a defined term plus a word.
-            if definedLower.contains(where: { $0.hasPrefix(lower + " ") || $0.hasPrefix(lower + ", ") || lower.hasPrefix($0 + " ") }) { continue }
+            // A prefix of a defined term ("Statement" of "Statement of Work"), or a defined term plus a word.
+            if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
             // `the Nth working day`: an ordinal of a letter, not a name.
             if let first = phrase.utf8.first, phrase.utf8.count == 3, StructuralText.isUpper(first), ["th", "st", "nd", "rd"].contains(String(phrase.dropFirst())) { continue }
             let words = phrase.split(separator: " ")
@@ -1341,7 +1340,15 @@ public struct DefinedTermAnalyzer: Sendable {
             }
             // `(c) Documentation means …`: defined without quotes. One scan, only when needed.
             let unquoted = unquotedDefinitions(in: bytes)
-            result.removeAll { unquoted.contains($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) || isRepeatedLegend($0, in: bytes)
+            // `Online Communities` of `1.16. Online Community shall mean`, `Banners and Newsletter
+            // Ads` of `Banner shall mean` and `Newsletter Ads shall mean`: the singular or plural,
+            // or a part of a joined pair.
+            let unquotedLower = Set(unquoted.map { $0.lowercased() })
+            func unquotedDefinition(_ term: String) -> Bool {
+                let parts = term.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }
+                return parts.contains { variants($0.lowercased()).contains(where: unquotedLower.contains) }
+            }
+            result.removeAll { unquotedDefinition($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) || isRepeatedLegend($0, in: bytes)
                 || isSingleQuoted($0.term, in: bytes) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
