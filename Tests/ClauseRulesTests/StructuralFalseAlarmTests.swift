@@ -1046,7 +1046,7 @@ import Testing
 
         7. Claims. The Company indemnifies the Player against all costs (collectively, "Losses"); a notice states the nature of such Loss and the amount of the Loss.
 
-        8. Schedules. The Company pays the fee in Part 3 of Exhibit A on the dates in such Part, and the Player follows the Equipment Specifications, identified in Schedule A; the Equipment Specifications may change. The Player renews the Media/Services Schedule, and the Media/Services Schedule lists the services. Oil flows through the pipeline of the Caspian Pipeline Consortium, and the Caspian Pipeline Consortium operates it.
+        8. Schedules. The Company pays the fee in Part 3 of Exhibit A on the dates in such Part, at the rates in such Part, and the Player follows the Equipment Specifications, identified in Schedule A; the Equipment Specifications may change. The Player renews the Media/Services Schedule, and the Media/Services Schedule lists the services. Oil flows through the pipeline of the Caspian Pipeline Consortium, and the Caspian Pipeline Consortium operates it.
 
         6. Records. The Player keeps the Travel Logbook, and the Travel Logbook is kept for three years.
 
