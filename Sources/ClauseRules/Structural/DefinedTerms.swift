@@ -166,8 +166,10 @@ public struct DefinedTermAnalyzer: Sendable {
                     let partOfName = (previousWordEnd + 1 == index && previousWordStart >= 0 && StructuralText.isUpper(bytes[previousWordStart]))
                         || (end + 1 < count && bytes[end] == 0x20 && StructuralText.isUpper(bytes[end + 1]))
                     // `Any Consumer Electronic Products (as defined below)`: announced even after a
-                    // capital (not `the Closing Date (as hereinafter defined)` for `Closing`).
-                    if firstUse[name] == nil, partOfName, !(end + 1 < count && bytes[end] == 0x20 && StructuralText.isUpper(bytes[end + 1])),
+                    // capital (not `the Closing Date (as hereinafter defined)` for `Closing`: the
+                    // parenthesis must follow the term).
+                    // Only a parenthesis right after is looked at, so names in running text cost a byte test.
+                    if partOfName, end + 2 < count, bytes[end] == 0x20, bytes[end + 1] == 0x28, firstUse[name] == nil,
                        !StructuralText.isInside(index, titleAndHeadings), Self.isForwardReference(end, in: bytes) { announced.insert(name) }
                     if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings) {
                         if Self.isForwardReference(end, in: bytes) {
