@@ -1029,4 +1029,113 @@ import Testing
         }
         #expect(mentions(messages, "Shipping Logbook"), "a real undefined term: \(messages)")
     }
+
+    // MARK: CUAD review 7
+
+    @Test func institutionsLetterCodesOrdinalsSlashNamesAndPaddedJoinersAreNotUndefined() {
+        let text = """
+        ENDORSEMENT AGREEMENT
+
+        This Endorsement Agreement (the "Agreement") is made between Fairway Clubs Inc. ("Company") and Dana Reyes ("Player").
+
+        2. Bonus. The Player earns a bonus for a win on the Veteran's Tour, and the Veteran's Tour sets the money list. The Player was a member of the Coastal Rugby League, and the Coastal Rugby League names her an ambassador.
+
+        3. Breaches. In the event of any Class A breach, the Company may terminate; any Class B breach is cured in ten days. Periods include the Nth working day and the Nth day.
+
+        4. Groups. The Steering Group acts by its Terms of  Reference contained in Annex 1, and the Steering Group may amend its Terms of  Reference  contained  in Annex 1. The Company registers the joint company with the Registrar of Companies, Delhi, and notifies the Registrar of Companies of any change.
+
+        7. Claims. The Company indemnifies the Player against all costs (collectively, "Losses"); a notice states the nature of such Loss and the amount of the Loss.
+
+        8. Schedules. The Company pays the fee in Part 3 of Exhibit A on the dates in such Part, at the rates in such Part, and the Player follows the Equipment Specifications, identified in Schedule A; the Equipment Specifications may change. The Player renews the Media/Services Schedule, and the Media/Services Schedule lists the services. Oil flows through the pipeline of the Caspian Pipeline Consortium, and the Caspian Pipeline Consortium operates it.
+
+        6. Records. The Player keeps the Travel Logbook, and the Travel Logbook is kept for three years.
+
+        9. Glossary. 9.1. Fan Community shall mean a group of users. 9.2. Banner shall mean a graphic. The Company links each of the Fan Communities, and each of the Fan Communities carries the Banners and Newsletter Ads; all Banners and Newsletter Ads are priced monthly.
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Fan Communities", "Banners and Newsletter Ads", "Veteran", "Coastal Rugby League", "Class", "Nth", "Terms", "Terms of Reference", "Registrar of Companies", "Loss", "Part", "Equipment Specifications", "Media", "Caspian Pipeline Consortium"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Travel Logbook"), "a real undefined term: \(messages)")
+    }
+
+    @Test func anAnnouncedUseAfterACapitalAndARunInHeadingWithAColonAreNotUsesBefore() {
+        let text = """
+        DEVELOPMENT AGREEMENT
+
+        This Development Agreement (the "Agreement") is made between Alloy Works Inc. ("Company") and Brightline Ltd. ("Developer").
+
+        1. Field. The Field excludes: a. Any Wearable Devices (as defined below) or any parts for use with any Wearable Devices. For this purpose, "Wearable Devices" means watches and bands.
+
+        2. Remedies. On a default the Company may act as follows:   b) Return of the Tools: the Developer shall return all tools at once. In any case under this Clause 2 b) ("Return of the Tools"), the Company pays the freight.
+
+        3. Reports. The Developer reports on each Milestone Review. A meeting held at each stage (a "Milestone Review") closes the stage.
+        """
+        let messages = findings("used-before-definition", text)
+        for term in ["Wearable Devices", "Return of the Tools"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Milestone Review"), "a real use before the definition: \(messages)")
+    }
+
+    @Test func aListItemAfterASemicolonIsASection() {
+        let text = """
+        FRANCHISE AGREEMENT This Franchise Agreement ("Agreement") is made between Harbor Hotels Inc. ("Franchisor") and Bay Lodging LLC ("Franchisee").
+
+        5. Obligations.
+
+        5.1 Covenants. The Franchisee shall:   5.1.1 operate the hotel;   5.1.2 keep the standards;   5.1.3 not become a competitor.
+
+        14. Default. The Franchisor may terminate if the Franchisee breaches Subsection 5.1.3 or Subsection 5.1.2, or fails to pay under Section 9.
+        """
+        let messages = findings("broken-cross-reference", text)
+        #expect(!messages.contains { $0.contains("5.1.3") || $0.contains("5.1.2") }, "\(messages)")
+        #expect(messages.contains { $0.contains("section 9") }, "a reference to a missing section is still reported: \(messages)")
+    }
+
+    @Test func anotherDocumentsAttachmentAndAPlaceholderAreNotMissing() {
+        let text = """
+        AGENCY AGREEMENT This Agency Agreement ("Agreement") is made between Kestrel Inc. ("Company") and Lumen Ltd. ("Agent").
+
+        1. Subsidiaries. The subsidiaries are those listed in Exhibit 21 to the Registration Statement, and the subsidiaries not listed on Exhibit 21 but listed on Schedule A hereto.
+
+        2. Holders. The holders are the trusts listed on Schedule A thereto and the holders listed on Schedule B thereto.
+
+        3. Work. This Agreement, Schedule A and the statements of work added as Appendix A-x (where x is the number of the statement) are the whole agreement. Prices are set out in Exhibit C.
+
+        SCHEDULE A
+
+        Subsidiaries.
+        """
+        let messages = findings("missing-attachment", text)
+        for label in ["Exhibit 21", "Schedule B", "Appendix A-x"] {
+            #expect(!messages.contains { $0.contains("'\(label)'") }, "\(label): \(messages)")
+        }
+        #expect(messages.contains { $0.contains("'Exhibit C'") }, "a missing attachment is still reported: \(messages)")
+    }
+
+    @Test func anInlineEnumerationIsNotAMixedScheme() {
+        let text = """
+        SUPPLY AGREEMENT
+
+        This Supply Agreement (the "Agreement") is made between Vayar Ltd. ("Supplier") and Indeliving Inc. ("Buyer").
+
+        1. DEFINITIONS
+
+        a) "Affiliate" means an entity that (a) owns half of the shares of a Party; (b) controls a Party; or (c) is under common control with a Party.
+
+        b) "Products" means the goods in the order. Each Affiliate may buy Products.
+
+        2. WARRANTIES
+
+        (a) The Supplier warrants title to the Products.
+
+        (b) The Supplier warrants quality.
+
+        c) The Supplier warrants delivery.
+        """
+        let mixed = plainFindings("numbering-mixed-scheme", text)
+        #expect(!mixed.contains { $0.contains("'(b)'") }, "\(mixed)")
+        #expect(mixed.contains { $0.contains("'c)'") }, "a real switch of scheme is still reported: \(mixed)")
+    }
 }

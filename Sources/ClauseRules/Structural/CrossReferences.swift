@@ -104,6 +104,7 @@ public struct CrossReferenceResolver: Sendable {
         // Built at the first reference that needs resolving: a document without one never
         // pays for indexing its clause numbers and the numbers at its line starts.
         var builtIndex = prebuiltIndex
+        var externalAttachments = Set<String>()
         // An amendment's section references point into the agreement it amends.
         let isAmendment = StructuralText.isAmendment(bytes)
         var result: [CrossReference] = []
@@ -157,7 +158,13 @@ public struct CrossReferenceResolver: Sendable {
             let range = position..<parsed.end
             position = parsed.end
             if StructuralText.isInside(range.lowerBound, nonProse) { continue }
-            if isExternal(bytes: bytes, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) { continue }
+            if isExternal(bytes: bytes, referenceStart: range.lowerBound, referenceEnd: parsed.end, keyword: keyword.singular) {
+                // `Exhibit 21 to the Registration Statement`: later mentions of `Exhibit 21` are that document's too.
+                if keyword.target == .attachment, Self.namesAnotherDocument(bytes, after: parsed.end) {
+                    for label in parsed.labels { externalAttachments.insert(keyword.singular + ":" + label.lowercased()) }
+                }
+                continue
+            }
             if keyword.target != .attachment, sentenceNamesAnotherAgreement(bytes: bytes, from: parsed.end) { continue }
             if isHeadingLabel(bytes: bytes, range: range) { continue }
             // `Schedule A, section (9), subparagraph (B)`: a section of the attachment just named.
@@ -177,6 +184,10 @@ public struct CrossReferenceResolver: Sendable {
                 if !resolution.resolved, (keyword.target != .attachment && Self.looksLikeStatute(label)) || isAmendment { continue }
                 // `statements on Schedule 13G`: a securities form, not an attachment.
                 if !resolution.resolved, keyword.target == .attachment, keyword.singular == "schedule", Self.securitiesForms.contains(label.uppercased()) { continue }
+                // An attachment named earlier as another document's, and `Appendix A-x` (`where x is
+                // the number of the added statement of work`): a placeholder, not an attachment.
+                if !resolution.resolved, keyword.target == .attachment,
+                   externalAttachments.contains(keyword.singular + ":" + label.lowercased()) || Self.isPlaceholderLabel(label) { continue }
                 // "article 58 of the petroleum code" in a contract without articles.
                 if !resolution.resolved, keyword.target == .article, !index.hasArticles { continue }
                 labels.append(CrossReference.Label(text: label, resolved: resolution.resolved))
@@ -358,6 +369,32 @@ public struct CrossReferenceResolver: Sendable {
         return (String(decoding: bytes[start..<position], as: UTF8.self), position)
     }
 
+    /// ` to the Registration Statement`, ` of the Credit Agreement`: `to`/`of` and a capitalised
+    /// name (not `Agreement`, this agreement) right after a reference.
+    static func namesAnotherDocument(_ bytes: [UInt8], after end: Int) -> Bool {
+        var words: [ArraySlice<UInt8>] = []
+        var index = end
+        while words.count < 3, index < min(bytes.count, end + 60) {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A { index += 1 }
+            let start = index
+            while index < bytes.count, StructuralText.isLetter(bytes[index]) { index += 1 }
+            guard index > start else { break }
+            words.append(bytes[start..<index])
+        }
+        guard words.count >= 2, words[0].elementsEqual("to".utf8) || words[0].elementsEqual("of".utf8) else { return false }
+        var name = 1
+        if words[1].elementsEqual("the".utf8), words.count == 3 { name = 2 }
+        guard let first = words[name].first, StructuralText.isUpper(first) else { return false }
+        return !words[name].elementsEqual("Agreement".utf8) && !words[name].elementsEqual("This".utf8)
+    }
+
+    /// `A-x`, `B-n`: a label whose last part is a letter standing for a number.
+    static func isPlaceholderLabel(_ label: String) -> Bool {
+        let utf8 = Array(label.utf8)
+        guard utf8.count >= 3, utf8[utf8.count - 2] == 0x2D else { return false }
+        return utf8[utf8.count - 1] == 0x78 || utf8[utf8.count - 1] == 0x6E
+    }
+
     /// Later in the same sentence, "… of the Separation Agreement" (after titles in parentheses
     /// and further references) makes the whole list another document's.
     func sentenceNamesAnotherAgreement(bytes: [UInt8], from end: Int) -> Bool {
@@ -423,7 +460,7 @@ public struct CrossReferenceResolver: Sendable {
             rawWords.append(bytes[start..<end])
         }
         // `terminated by LEO pursuant to Article 15.2 thereof`: the other agreement just named.
-        if words.first == "thereof" { return true }
+        if words.first == "thereof" || words.first == "thereto" { return true }
         // `Section 42 U.S.C. 262`: a citation of the United States Code or Federal Regulations.
         if let first = words.first, ["u.s.c", "usc", "c.f.r", "cfr"].contains(first) { return true }
         guard let first = words.first, ["of", "under", "in", "to", "within"].contains(first), words.count >= 2 else { return false }
@@ -704,8 +741,31 @@ struct ClauseNumberIndex {
                 position = start + length
                 continue
             }
+            // `… information;   5.1.15 not become a Competitor …`: a list item in a run-on
+            // paragraph, a dotted number after a semicolon, its text starting in lower case.
+            if midLine, let (key, length) = Self.listItemAfterSemicolon(bytes, at: start) {
+                add(key, document.deepestClauseID(containing: start) ?? "document")
+                position = start + length
+                continue
+            }
             position += 1
         }
+    }
+
+    /// `;   5.1.15 not become`, `Act; 12.1.5 there is`: a dotted number (two dots or more) right
+    /// after a semicolon and spaces, followed by a lower-case word.
+    static func listItemAfterSemicolon(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
+        var before = start
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        guard before < start, before > 0, bytes[before - 1] == 0x3B else { return nil }
+        var end = start
+        var dots = 0
+        while end < bytes.count, StructuralText.isDigit(bytes[end]) || (bytes[end] == 0x2E && end + 1 < bytes.count && StructuralText.isDigit(bytes[end + 1])) {
+            if bytes[end] == 0x2E { dots += 1 }
+            end += 1
+        }
+        guard dots >= 2, end - start <= 12, end + 1 < bytes.count, bytes[end] == 0x20, StructuralText.isLower(bytes[end + 1]) else { return nil }
+        return (normaliseNumber(bytes: Array(bytes[start..<end])) ?? normaliseNumber(String(decoding: bytes[start..<end], as: UTF8.self)), end - start)
     }
 
     /// `1.5.` followed by a space or a line end: a bare clause number with its period.

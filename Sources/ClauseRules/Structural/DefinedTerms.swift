@@ -180,6 +180,12 @@ public struct DefinedTermAnalyzer: Sendable {
                     // Part of a longer name ("Cloud Services Agreement") is not yet a use of "Services".
                     let partOfName = (previousWordEnd + 1 == index && previousWordStart >= 0 && StructuralText.isUpper(bytes[previousWordStart]))
                         || (end + 1 < count && bytes[end] == 0x20 && StructuralText.isUpper(bytes[end + 1]))
+                    // `Any Consumer Electronic Products (as defined below)`: announced even after a
+                    // capital (not `the Closing Date (as hereinafter defined)` for `Closing`: the
+                    // parenthesis must follow the term).
+                    // Only a parenthesis right after is looked at, so names in running text cost a byte test.
+                    if partOfName, end + 2 < count, bytes[end] == 0x20, bytes[end + 1] == 0x28, firstUse[name] == nil,
+                       !StructuralText.isInside(index, titleAndHeadings), Self.isForwardReference(end, in: bytes) { announced.insert(name) }
                     if firstUse[name] == nil, !partOfName, !StructuralText.isInside(index, titleAndHeadings) {
                         if Self.isForwardReference(end, in: bytes) {
                             announced.insert(name)
@@ -813,9 +819,11 @@ public struct DefinedTermAnalyzer: Sendable {
     /// `… any such claim. Confidential Information. Each Party agrees …`: a clause heading run
     /// into the text (PDF extraction), at a sentence start and closed by a period.
     static func isRunInHeading(_ start: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
-        guard end + 2 < bytes.count, bytes[end] == 0x2E, bytes[end + 1] == 0x20 || bytes[end + 1] == 0x0A else { return false }
+        guard end + 2 < bytes.count, bytes[end] == 0x2E || bytes[end] == 0x3A, bytes[end + 1] == 0x20 || bytes[end + 1] == 0x0A else { return false }
         var before = start
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        // `b) Return of the Items: the Repairer shall …`: a colon after a list label.
+        if bytes[end] == 0x3A { return before < start && before > 0 && bytes[before - 1] == 0x29 }
         // After a line break, a sentence's period, or a list label (`(xxxviii) Investment Company Act.`).
         return before == 0 || bytes[before - 1] == 0x0A || (before < start && (bytes[before - 1] == 0x2E || bytes[before - 1] == 0x29))
     }
@@ -943,10 +951,12 @@ public struct DefinedTermAnalyzer: Sendable {
             // "Power of Attorney", "Terms and Conditions": one name.
             for joiner in ["of ", "and ", "for "] {
                 let joinerBytes = Array(joiner.utf8)
-                if next + joinerBytes.count < bytes.count, bytes[next..<(next + joinerBytes.count)].elementsEqual(joinerBytes), StructuralText.isUpper(bytes[next + joinerBytes.count]) {
-                    next += joinerBytes.count
-                    break
-                }
+                guard next + joinerBytes.count < bytes.count, bytes[next..<(next + joinerBytes.count)].elementsEqual(joinerBytes) else { continue }
+                // Layout may pad the joiner (`Terms of  Reference`).
+                var after = next + joinerBytes.count
+                while after < bytes.count, bytes[after] == 0x20, after - next < 12 { after += 1 }
+                if after < bytes.count, StructuralText.isUpper(bytes[after]) { next = after }
+                break
             }
             index = next
         }
@@ -991,6 +1001,13 @@ public struct DefinedTermAnalyzer: Sendable {
         "Stadium", "Arena", "Hotel", "Airport", "Museum", "Theatre", "Theater", "Plaza", "Island", "Islands", "River", "Lake", "Memorandum",
         // Treaties, named like statutes (`the Convention on Biological Diversity`).
         "Convention", "Treaty", "Annexure", "Annexures",
+        // Sports and other bodies named like institutions (`the National Football League`, `the
+        // Champion's Tour`).
+        "League", "Leagues", "Tour", "Tours", "Club", "Clubs", "Society", "Federations", "Union",
+        // Public registries (`the Registrar of Companies, Delhi and Haryana`).
+        "Registrar", "Registry", "Consortium",
+        // `such Part` of `Part 3 of Exhibit "A"`: a part of a document, like a Section.
+        "Part",
     ]
 
     /// Capitalised phrases right before `means` / `shall mean` (`(b) Software means …`): terms
@@ -1184,6 +1201,30 @@ public struct DefinedTermAnalyzer: Sendable {
         return false
     }
 
+    static let attachmentLeads = ["contained in ", "set forth in ", "set forth on ", "set out in ", "set out on ", "attached as ", "attached hereto as ", "described in ",
+                                  "listed in ", "listed on ", "as listed in ", "identified in ", "identified on ", "in ", "on ", "("]
+    static let attachmentWords = ["annex", "exhibit", "schedule", "appendix", "attachment", "addendum"]
+
+    /// After a phrase (lower-cased text): `contained in Annex 1`, `set out in Schedule B`, `(Exhibit
+    /// C)`: the attachment that holds the named document or list, layout spaces ignored.
+    static func isIdentifiedByAttachment(_ end: Int, in lowered: [UInt8]) -> Bool {
+        var text: [UInt8] = []
+        var index = end
+        while index < lowered.count, index - end < 80, text.count < 40 {
+            let byte = lowered[index] == 0x0A ? 0x20 : lowered[index]
+            if !(byte == 0x20 && (text.isEmpty || text.last == 0x20)) { text.append(byte) }
+            index += 1
+        }
+        var rest = Substring(String(decoding: text, as: UTF8.self))
+        // `the Product Specifications, identified in Schedule A`.
+        if rest.hasPrefix(", ") { rest = rest.dropFirst(2) }
+        for lead in attachmentLeads where rest.hasPrefix(lead) {
+            let tail = rest.dropFirst(lead.count)
+            if attachmentWords.contains(where: { tail.hasPrefix($0) }) { return true }
+        }
+        return false
+    }
+
     /// After a phrase: capitalised words, commas and `and` up to `Agreement` (a document's title).
     static func continuesIntoTitle(_ end: Int, in bytes: [UInt8]) -> Bool {
         guard end < bytes.count, bytes[end] == 0x2C || bytes[end] == 0x20 else { return false }
@@ -1229,6 +1270,8 @@ public struct DefinedTermAnalyzer: Sendable {
             if phrase.hasSuffix("ies") { result.append(String(phrase.dropLast(3)) + "y") }
             if phrase.hasSuffix("es") { result.append(String(phrase.dropLast(2))) }
             if phrase.hasSuffix("s") { result.append(String(phrase.dropLast())) } else { result.append(phrase + "s") }
+            // `such Loss` of `"Losses"`, `the Business` of `"Businesses"`.
+            if phrase.hasSuffix("ss") { result.append(phrase + "es") }
             // `each Transaction Entity` of `"Transaction Entities"`.
             if phrase.hasSuffix("y") { result.append(String(phrase.dropLast()) + "ies") }
             // `the Handling` of a defined verb `"Handle" shall mean …`, `the Distribution` of `"Distribute"`.
@@ -1246,6 +1289,8 @@ public struct DefinedTermAnalyzer: Sendable {
             if variants(lower).contains(where: { definedLower.contains($0) || headings.contains($0) }) { continue }
             // A prefix of a defined term ("Statement" of "Statement of Work"), or a defined term plus a word.
             if definedLower.contains(where: { $0.hasPrefix(lower + " ") || lower.hasPrefix($0 + " ") }) { continue }
+            // `the Nth working day`: an ordinal of a letter, not a name.
+            if let first = phrase.utf8.first, phrase.utf8.count == 3, StructuralText.isUpper(first), ["th", "st", "nd", "rd"].contains(String(phrase.dropFirst())) { continue }
             let words = phrase.split(separator: " ")
             if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
             // `this Contract` in a text titled `SUPPLY CONTRACT`: the contract itself.
@@ -1261,6 +1306,9 @@ public struct DefinedTermAnalyzer: Sendable {
             var next = value.range.upperBound
             while next < bytes.count, bytes[next] == 0x20 { next += 1 }
             if next + 1 < bytes.count, next > value.range.upperBound, StructuralText.isUpper(bytes[next]) && StructuralText.isUpper(bytes[next + 1]) || StructuralText.isDigit(bytes[next]) { continue }
+            // `any Class A breach`: a one-letter code after the phrase names a class or grade.
+            if next + 1 < bytes.count, next > value.range.upperBound, StructuralText.isUpper(bytes[next]), bytes[next + 1] == 0x20,
+               next + 2 < bytes.count, StructuralText.isLower(bytes[next + 2]) { continue }
             // Defined in another document: `the Purchase Price (as defined in the Merger Agreement)`.
             let after = value.range.upperBound
             let window = String(decoding: lowered[after..<min(lowered.count, after + 40)], as: UTF8.self)
@@ -1275,6 +1323,17 @@ public struct DefinedTermAnalyzer: Sendable {
             if window.hasPrefix("(s)") { continue }
             // `the Workers' Compensation policy`, `the Sabco No. 40`: part of a longer name.
             if window.hasPrefix("' "), after + 2 < bytes.count, StructuralText.isUpper(bytes[after + 2]) { continue }
+            // `the License/Services Schedule`: the first word of a name joined by a slash.
+            if window.hasPrefix("/"), after + 1 < bytes.count, StructuralText.isUpper(bytes[after + 1]) { continue }
+            // `the Champion's Tour`: a possessive opening an institution's name.
+            if window.hasPrefix("'s ") {
+                var wordEnd = after + 3
+                while wordEnd < bytes.count, StructuralText.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+                if properNounWords.contains(String(decoding: bytes[(after + 3)..<wordEnd], as: UTF8.self)) { continue }
+            }
+            // `its Terms of Reference contained in Annex 1`, `the Specifications set out in
+            // Schedule B`: a document identified by the attachment that holds it.
+            if Self.isIdentifiedByAttachment(after, in: lowered) { continue }
             if phrase.hasSuffix(" No"), window.hasPrefix(".") { continue }
             // `the Trademark, Trade Name, Domain and Related Rights License Agreement`: part of a title.
             if Self.continuesIntoTitle(after, in: bytes) { continue }
@@ -1305,7 +1364,15 @@ public struct DefinedTermAnalyzer: Sendable {
             }
             // `(c) Documentation means …`: defined without quotes. One scan, only when needed.
             let unquoted = unquotedDefinitions(in: bytes)
-            result.removeAll { unquoted.contains($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) || isRepeatedLegend($0, in: bytes)
+            // `Online Communities` of `1.16. Online Community shall mean`, `Banners and Newsletter
+            // Ads` of `Banner shall mean` and `Newsletter Ads shall mean`: the singular or plural,
+            // or a part of a joined pair.
+            let unquotedLower = Set(unquoted.map { $0.lowercased() })
+            func unquotedDefinition(_ term: String) -> Bool {
+                let parts = term.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " or ") }
+                return parts.contains { variants($0.lowercased()).contains(where: unquotedLower.contains) }
+            }
+            result.removeAll { unquotedDefinition($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) || isRepeatedLegend($0, in: bytes)
                 || isSingleQuoted($0.term, in: bytes) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }

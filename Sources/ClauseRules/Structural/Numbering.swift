@@ -152,7 +152,8 @@ public struct NumberingAnalyzer: Sendable {
                 let continues = last.values.contains { $0.parsed.scheme.mixFamily == first.family && $0.parsed.value + 1 == parsed.value }
                 // An odd scheme seen before in the list (`A.`, `1.`, `2.`, `B.`) is the parser's
                 // flattening of two levels, not a switch of scheme.
-                if first.family != parsed.scheme.mixFamily, !reportedMixed, continues, parsed.value > 1, last[family] == nil {
+                if first.family != parsed.scheme.mixFamily, !reportedMixed, continues, parsed.value > 1, last[family] == nil,
+                   !Self.predecessorIsWritten(written, parsed, between: first.clause.span.startOffset, and: range.lowerBound, in: bytes) {
                     reportedMixed = true
                     result.append(NumberingIssue(kind: .mixedScheme, clauseID: clause.id, number: written, range: range, previousClauseID: first.clause.id,
                                                  previousNumber: first.clause.number ?? "", previousRange: numberRange(of: first.clause, written: first.clause.number ?? "", bytes: bytes),
@@ -341,6 +342,39 @@ public struct NumberingAnalyzer: Sendable {
         case .lowerRoman: return "\(roman(value))."
         case .upperRoman: return "\(roman(value).uppercased())."
         }
+    }
+
+    /// `i. Profits means …: (i) … ; (ii) …` or `(a) when …; (b) when …`: the number before
+    /// `written` in its own scheme (`(i)` for `(ii)`) is written in the text between the first
+    /// number of the level and this one, so `written` continues its own list (an inline or
+    /// nested enumeration the parser put on this level), not the level's list in another scheme.
+    static func predecessorIsWritten(_ written: String, _ parsed: Parsed, between start: Int, and end: Int, in bytes: [UInt8]) -> Bool {
+        guard parsed.value > 1, start < end, end <= bytes.count else { return false }
+        let utf8 = Array(written.utf8)
+        guard let coreStart = utf8.firstIndex(where: StructuralText.isAlnum) else { return false }
+        var coreEnd = coreStart
+        while coreEnd < utf8.count, StructuralText.isAlnum(utf8[coreEnd]) { coreEnd += 1 }
+        let core = utf8[coreStart..<coreEnd]
+        let upper = core.contains(where: StructuralText.isUpper)
+        var before: String
+        switch parsed.scheme {
+        case .parenDecimal, .decimal(_, 1): before = String(parsed.value - 1)
+        case .lowerRoman, .upperRoman, .parenLowerRoman, .parenUpperRoman: before = roman(parsed.value - 1)
+        case .lowerLetter, .upperLetter, .parenLower, .parenUpper: before = letter(parsed.value - 1)
+        default: return false
+        }
+        if upper { before = before.uppercased() }
+        let needle = Array(utf8[..<coreStart]) + Array(before.utf8) + Array(utf8[coreEnd...])
+        guard needle.count >= 2 else { return false }
+        for found in ByteSearch.occurrences(of: needle, in: Array(bytes[start..<end])) {
+            let at = start + found
+            let after = at + needle.count
+            guard after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x0A else { continue }
+            // `b)` is not written inside `(b)`.
+            if at > 0, StructuralText.isAlnum(bytes[at - 1]) || bytes[at - 1] == 0x2E || (needle[0] != 0x28 && bytes[at - 1] == 0x28) { continue }
+            return true
+        }
+        return false
     }
 
     /// `a` … `z`, then `aa` … `zz`, `aaa` … (doubled letters continue a letter list).
