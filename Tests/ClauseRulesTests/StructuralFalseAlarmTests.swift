@@ -1151,7 +1151,7 @@ import Testing
 
         2. Assets. The Provider keeps all the servers as listed in the Site Inventory and contained in Schedule A. The Client insures the servers in the Site Inventory (Schedule A).
 
-        4. Parties. Each Backup Host follows this Agreement, and the Provider may appoint any Backup Host (as defined in the Hosting Addendum). The Provider builds a gateway (hereafter the Data Bridge); the Data Bridge carries the traffic.
+        4. Parties. Each Backup Host follows this Agreement, and the Provider may appoint any Backup Host (as defined in the Hosting Addendum). The Provider builds a gateway (hereafter the        Data Bridge); the Data Bridge carries the traffic.
 
         3. Records. The Provider keeps the Travel Logbook, and the Travel Logbook is kept for three years. The Provider keeps the Pickup Roster, and the Pickup Roster is kept for a year.
 

@@ -1271,15 +1271,21 @@ public struct DefinedTermAnalyzer: Sendable {
     }
 
     static let asDefined = Array("(as defined in the ".utf8)
-    static let parenthesisLeads = ["(hereafter the ", "(hereinafter the ", "(hereafter ", "(hereinafter ", "("]
+    static let parenthesisLeads = ["(hereafter the", "(hereinafter the", "(hereafter", "(hereinafter", "("]
 
-    /// `(hereafter the ` or `(` right before `start` (lower-cased text).
+    /// `(hereafter the ` or `(` right before `start` (lower-cased text), layout spaces ignored
+    /// (`(hereafter the            Water Meter)`).
     static func isParenthesisOpening(_ start: Int, in lowered: [UInt8]) -> Bool {
-        for lead in parenthesisLeads {
-            let leadBytes = Array(lead.utf8)
-            if start >= leadBytes.count, lowered[(start - leadBytes.count)..<start].elementsEqual(leadBytes) { return true }
+        var text: [UInt8] = []
+        var index = start
+        while index > 0, start - index < 60, text.count < 20 {
+            let byte = lowered[index - 1] == 0x0A ? 0x20 : lowered[index - 1]
+            if !(byte == 0x20 && (text.isEmpty || text.last == 0x20)) { text.append(byte) }
+            index -= 1
         }
-        return false
+        if text.first == 0x20 { text.removeFirst() }
+        let before = String(decoding: text.reversed(), as: UTF8.self)
+        return parenthesisLeads.contains { before.hasSuffix($0) }
     }
 
     /// Back from `start` (at most 80 bytes, three lines): only a label and at most three capitalised
