@@ -1147,22 +1147,22 @@ import Testing
 
         This Services Agreement (the "Agreement") is made between Harbor Cloud Ltd. ("Provider") and Lantern Foods Inc. ("Client").
 
-        1. Governance. The Client amends its Bylaws only after notice, and the Bylaws bind the Client. The Provider delivers its Franchise Disclosure Document, and the Franchise Disclosure Document is updated yearly. The General Meeting approves the budget, and the General Meeting meets once a year.
+        1. Governance. The Client amends its Bylaws only after notice, and the Bylaws bind the Client. The Provider delivers its Franchise Disclosure Document, and the Franchise Disclosure Document is updated yearly. The budget goes to the General Meeting, and the General Meeting meets once a year.
 
-        2. Assets. The Provider keeps all the servers as listed in the Site Inventory and contained in Schedule A. The Client insures the servers in the Site Inventory (Schedule A).
+        2. Assets. The Provider updates the Asset Ledger monthly. The Provider keeps all the servers as listed in the Asset Ledger and contained in Schedule A.
 
-        4. Parties. Each Backup Host follows this Agreement, and the Provider may appoint any Backup Host (as defined in the Hosting Addendum). The Provider builds a gateway (hereafter the        Data Bridge); the Data Bridge carries the traffic.
+        4. Parties. The Provider notifies each Backup Host, and the Provider may appoint any Backup Host (as defined in the Hosting Addendum). The Provider runs the Data Bridge daily. The Provider builds a gateway (hereafter the        Data Bridge); the Data Bridge carries the traffic.
 
         3. Records. The Provider keeps the Travel Logbook, and the Travel Logbook is kept for three years. The Provider keeps the Pickup Roster, and the Pickup Roster is kept for a year.
 
         Schedule A:
 
-        Hardware List - Site Inventory   Rack 1   Rack 2
+        Hardware List   Rack 1   Rack 2
 
         Schedule B Sample Pickup Roster Forms
         """
         let messages = findings("undefined-term", text)
-        for term in ["Bylaws", "Franchise Disclosure Document", "General Meeting", "Site Inventory", "Backup Host", "Data Bridge"] {
+        for term in ["Bylaws", "Franchise Disclosure Document", "General Meeting", "Asset Ledger", "Backup Host", "Data Bridge"] {
             #expect(!mentions(messages, term), "\(term): \(messages)")
         }
         #expect(mentions(messages, "Travel Logbook"), "a real undefined term: \(messages)")
