@@ -1138,4 +1138,50 @@ import Testing
         #expect(!mixed.contains { $0.contains("'(b)'") }, "\(mixed)")
         #expect(mixed.contains { $0.contains("'c)'") }, "a real switch of scheme is still reported: \(mixed)")
     }
+
+    // MARK: CUAD review 8
+
+    @Test func charterDocumentsAndTermsLocatedInAnAttachmentAreNotUndefined() {
+        let text = """
+        SERVICES AGREEMENT
+
+        This Services Agreement (the "Agreement") is made between Harbor Cloud Ltd. ("Provider") and Lantern Foods Inc. ("Client").
+
+        1. Governance. The Client amends its Bylaws only after notice, and the Bylaws bind the Client. The Provider delivers its Franchise Disclosure Document, and the Franchise Disclosure Document is updated yearly. The budget goes to the General Meeting, and the General Meeting meets once a year.
+
+        2. Assets. The Provider updates the Asset Ledger monthly. The Provider keeps all the servers as listed in the Asset Ledger and contained in Schedule A.
+
+        4. Parties. The Provider notifies each Backup Host, and the Provider may appoint any Backup Host (as defined in the Hosting Addendum). The Provider runs the Data Bridge daily. The Provider builds a gateway (hereafter the        Data Bridge); the Data Bridge carries the traffic.
+
+        3. Records. The Provider keeps the Travel Logbook, and the Travel Logbook is kept for three years. The Provider keeps the Pickup Roster, and the Pickup Roster is kept for a year.
+
+        Schedule A:
+
+        Hardware List   Rack 1   Rack 2
+
+        Schedule B Sample Pickup Roster Forms
+        """
+        let messages = findings("undefined-term", text)
+        for term in ["Bylaws", "Franchise Disclosure Document", "General Meeting", "Asset Ledger", "Backup Host", "Data Bridge"] {
+            #expect(!mentions(messages, term), "\(term): \(messages)")
+        }
+        #expect(mentions(messages, "Travel Logbook"), "a real undefined term: \(messages)")
+        #expect(mentions(messages, "Pickup Roster"), "an attachment title that names something else: \(messages)")
+    }
+
+    @Test func aTermInAnAttachmentTitleCountsAsPlacedThere() {
+        let text = """
+        SUPPLY AGREEMENT
+
+        This Supply Agreement (the "Agreement") is made between Harbor Cloud Ltd. ("Supplier") and Lantern Foods Inc. ("Buyer").
+
+        1. Parts. The Supplier ships each part on the Parts Catalogue, and the Parts Catalogue may change each quarter.
+
+        EXHIBIT C - Parts Catalogue
+
+        Bolt   Nut   Washer
+        """
+        let messages = findings("undefined-term", text)
+        #expect(!mentions(messages, "Parts Catalogue"), "\(messages)")
+    }
 }

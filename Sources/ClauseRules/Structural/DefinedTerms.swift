@@ -1008,7 +1008,14 @@ public struct DefinedTermAnalyzer: Sendable {
         "Registrar", "Registry", "Consortium",
         // `such Part` of `Part 3 of Exhibit "A"`: a part of a document, like a Section.
         "Part",
+        // Documents of a company's charter (`the Bylaws`, `the By-Laws`).
+        "Bylaws", "By-Laws", "By-laws", "Incorporation",
     ]
+
+    /// Documents and bodies set by law or by a company's charter (`the Franchise Disclosure
+    /// Document`, `the General Meeting`): names a reviewer does not ask to be defined. Lower case.
+    static let charterPhrases = ["disclosure document", "general meeting", "annual meeting", "shareholders meeting", "shareholders' meeting",
+                                 "stockholders meeting", "stockholders' meeting", "memorandum of association"]
 
     /// Capitalised phrases right before `means` / `shall mean` (`(b) Software means …`): terms
     /// some definitions lists define without quotes.
@@ -1225,6 +1232,96 @@ public struct DefinedTermAnalyzer: Sendable {
         return false
     }
 
+    /// Any use of the phrase (not only the first) announced as defined elsewhere (`(as defined in
+    /// …)`), defined in an unquoted parenthesis (`(hereafter the Water Meter)`), or identified by its attachment (`the Asset Register
+    /// (Schedule A)`, `listed in the Asset Register and contained in Schedule A`), or the phrase in
+    /// the title of an attachment (`Schedule A:⏎⏎Equipment List — Asset Register`).
+    static func isPlacedOrDefinedElsewhere(_ term: String, in bytes: [UInt8], lowered: [UInt8]) -> Bool {
+        let needle = Array(term.utf8)
+        let andBytes = Array(" and ".utf8)
+        for found in ByteSearch.occurrences(of: needle, in: bytes) {
+            let end = found + needle.count
+            guard end >= bytes.count || !StructuralText.isLetter(bytes[end]) else { continue }
+            if isIdentifiedByAttachment(end, in: lowered) { return true }
+            // The rest only for the whole phrase, not the end of a longer name (`Associated
+            // Allscripts Software (as defined in …)`, `the Astellas Territory (as defined below)`).
+            var before = found
+            while before > 0, bytes[before - 1] == 0x20, found - before < 4 { before -= 1 }
+            if before > 0, StructuralText.isLetter(bytes[before - 1]) {
+                var wordStart = before - 1
+                while wordStart > 0, StructuralText.isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
+                if StructuralText.isUpper(bytes[wordStart]) { continue }
+            }
+            // `a Standby Issuer (as defined in the Acknowledgement Agreement)` at another use: the
+            // definition is in another document (not `(as defined below)`, which may promise
+            // nothing).
+            var next = end
+            while next < lowered.count, lowered[next] == 0x20, next - end < 4 { next += 1 }
+            if next + asDefined.count <= lowered.count, lowered[next..<(next + asDefined.count)].elementsEqual(asDefined) { return true }
+            // `(hereafter the Water Meter)`, `(Developer )`: a definition in a parenthesis, unquoted.
+            if next < bytes.count, bytes[next] == 0x29, isParenthesisOpening(found, in: lowered) { return true }
+            if end + andBytes.count < lowered.count, lowered[end..<(end + andBytes.count)].elementsEqual(andBytes),
+               isIdentifiedByAttachment(end + andBytes.count, in: lowered) { return true }
+            // The title ends with the phrase: a line end or layout spaces follow (`Exhibit A
+            // Product's Description`, `Exhibit B Example Pharmacy Management …` name other things).
+            let endsTitle = end >= bytes.count || bytes[end] == 0x0A || (end + 1 < bytes.count && bytes[end] == 0x20 && bytes[end + 1] == 0x20)
+            if endsTitle, isInAttachmentTitle(found, in: bytes, lowered: lowered) { return true }
+        }
+        return false
+    }
+
+    static let asDefined = Array("(as defined in the ".utf8)
+    static let parenthesisLeads = ["(hereafter the", "(hereinafter the", "(hereafter", "(hereinafter", "("]
+
+    /// `(hereafter the ` or `(` right before `start` (lower-cased text), layout spaces ignored
+    /// (`(hereafter the            Water Meter)`).
+    static func isParenthesisOpening(_ start: Int, in lowered: [UInt8]) -> Bool {
+        var text: [UInt8] = []
+        var index = start
+        while index > 0, start - index < 60, text.count < 20 {
+            let byte = lowered[index - 1] == 0x0A ? 0x20 : lowered[index - 1]
+            if !(byte == 0x20 && (text.isEmpty || text.last == 0x20)) { text.append(byte) }
+            index -= 1
+        }
+        if text.first == 0x20 { text.removeFirst() }
+        let before = String(decoding: text.reversed(), as: UTF8.self)
+        return parenthesisLeads.contains { before.hasSuffix($0) }
+    }
+
+    /// Back from `start` (at most 80 bytes, three lines): only a label and at most three capitalised
+    /// words, dashes, colons and layout, up to an attachment word opening a line (`Schedule A:`,
+    /// `EXHIBIT B -`).
+    static func isInAttachmentTitle(_ start: Int, in bytes: [UInt8], lowered: [UInt8]) -> Bool {
+        var index = start
+        var lines = 0
+        var words = 0
+        while index > 0, start - index < 80 {
+            let byte = bytes[index - 1]
+            if byte == 0x0A {
+                lines += 1
+                if lines > 3 { return false }
+                index -= 1
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x3A || byte == 0x2D || byte == 0x2E || byte >= 0x80 { index -= 1; continue }
+            guard StructuralText.isLetter(byte) || StructuralText.isDigit(byte) else { return false }
+            var wordStart = index - 1
+            while wordStart > 0, StructuralText.isLetter(bytes[wordStart - 1]) || StructuralText.isDigit(bytes[wordStart - 1]) { wordStart -= 1 }
+            let word = String(decoding: lowered[wordStart..<index], as: UTF8.self)
+            if attachmentWords.contains(word) {
+                var lineStart = wordStart
+                while lineStart > 0, bytes[lineStart - 1] == 0x20 || bytes[lineStart - 1] == 0x09 { lineStart -= 1 }
+                return lineStart == 0 || bytes[lineStart - 1] == 0x0A
+            }
+            // A label (`A`, `1`, `IV`) or a capitalised title word.
+            guard StructuralText.isUpper(bytes[wordStart]) || StructuralText.isDigit(bytes[wordStart]) else { return false }
+            words += 1
+            if words > 4 { return false }
+            index = wordStart
+        }
+        return false
+    }
+
     /// After a phrase: capitalised words, commas and `and` up to `Agreement` (a document's title).
     static func continuesIntoTitle(_ end: Int, in bytes: [UInt8]) -> Bool {
         guard end < bytes.count, bytes[end] == 0x2C || bytes[end] == 0x20 else { return false }
@@ -1293,6 +1390,8 @@ public struct DefinedTermAnalyzer: Sendable {
             if let first = phrase.utf8.first, phrase.utf8.count == 3, StructuralText.isUpper(first), ["th", "st", "nd", "rd"].contains(String(phrase.dropFirst())) { continue }
             let words = phrase.split(separator: " ")
             if words.contains(where: { properNounWords.contains(String($0)) }) { continue }
+            // `the Franchise Disclosure Document`, `the General Meeting`: set by law or charter.
+            if charterPhrases.contains(where: { lower.contains($0) }) { continue }
             // `this Contract` in a text titled `SUPPLY CONTRACT`: the contract itself.
             if lower == "contract", titleLower.containsBytes("contract") { continue }
             // `the Supply Contract`: a named contract, like `… Agreement` (a lone `Contract` may be a term).
@@ -1373,7 +1472,7 @@ public struct DefinedTermAnalyzer: Sendable {
                 return parts.contains { variants($0.lowercased()).contains(where: unquotedLower.contains) }
             }
             result.removeAll { unquotedDefinition($0.term) || isGlossaryEntry($0.term, in: bytes) || isCompanyName($0.term, in: bytes) || isRepeatedLegend($0, in: bytes)
-                || isSingleQuoted($0.term, in: bytes) }
+                || isSingleQuoted($0.term, in: bytes) || isPlacedOrDefinedElsewhere($0.term, in: bytes, lowered: lowered) }
         }
         result.sort { ($0.range.lowerBound) < ($1.range.lowerBound) }
         return result
