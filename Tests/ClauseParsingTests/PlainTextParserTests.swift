@@ -1,5 +1,5 @@
 import ClauseModel
-import ClauseParsing
+@testable import ClauseParsing
 import Testing
 
 /// Focused cases for the plain-text parser: each hard case of real contracts on its own.
@@ -252,6 +252,31 @@ import Testing
         #expect(PlainTextTestSupport.topIDs(document) == ["preamble", "1", "2", "signatures", "1-2", "2-2", "3", "4", "5"])
         #expect(clause(document, "signatures")?.span.endLine == 6)
         #expect(clause(document, "4")?.heading == "Liability")
+    }
+
+    /// The look ahead that ends a signature block is bounded (untrusted input: thousands of "1."
+    /// lines after the signatures must not each scan the rest of the document), so the "2." that
+    /// continues a "1." must come within `OutlineBuilder.sequenceLookAhead` markers.
+    @Test func theLookAheadAfterTheSignaturesIsBounded() {
+        func terms(itemsBetween: Int) -> String {
+            let items = (0..<itemsBetween).map { _ in "(a) A listed item." }.joined(separator: "\n")
+            return """
+            SUPPLY AGREEMENT between A and B.
+            1. Supply. A supplies widgets to B.
+            2. Price. B pays the list price.
+            IN WITNESS WHEREOF the parties have signed this Agreement.
+            By: A                      By: B
+            1. Definitions. Words have their usual meaning.
+            \(items)
+            2. Delivery. A delivers within ten days.
+            3. Warranty. Widgets are free of defects for one year.
+            4. Liability. Neither party is liable for indirect loss.
+            """
+        }
+        let near = parse(terms(itemsBetween: 5))
+        #expect(PlainTextTestSupport.topIDs(near) == ["preamble", "1", "2", "signatures", "1-2", "2-2", "3", "4"])
+        let far = parse(terms(itemsBetween: OutlineBuilder.sequenceLookAhead + 10))
+        #expect(PlainTextTestSupport.topIDs(far) == ["preamble", "1", "2", "signatures"])
     }
 
     @Test func aCoverPageSignedInItsTextDoesNotSwallowTheBody() {

@@ -118,11 +118,16 @@ struct OutlineBuilder {
     /// signature block that is not a cover page.
     static let sequenceAfterSignatures = 3
 
+    /// How many candidates the look ahead reads at most. Contracts are untrusted input: a signature
+    /// block followed by thousands of "1." lines and no "2." must not cost a scan of the rest of
+    /// the document for each of them. Real numbered terms reach "4." within a few dozen markers.
+    static let sequenceLookAhead = 400
+
     /// Whether the next candidates, before another signature block or schedule, continue the
     /// sequence `reading` starts (its scheme, numbers 2, 3, … in order; sub-clauses between).
     private func sequenceFollows(_ reading: MarkerReading) -> Bool {
         var expected = 2
-        for next in following {
+        for next in following.prefix(Self.sequenceLookAhead) {
             switch next.form {
             case .signatures, .schedule: return false
             default: break
