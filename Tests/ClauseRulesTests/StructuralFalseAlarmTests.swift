@@ -1184,4 +1184,18 @@ import Testing
         let messages = findings("undefined-term", text)
         #expect(!mentions(messages, "Parts Catalogue"), "\(messages)")
     }
+
+    /// Looking for another form of an unused term reads the whole text, so it is bounded per
+    /// document (`DefinedTermsCheck.maximumOtherFormSearches`): within the bound a plural
+    /// definition used in the singular is not reported; past it the definition is reported.
+    @Test func otherFormsOfUnusedTermsAreLookedForWithinABound() {
+        let bound = DefinedTermsCheck.maximumOtherFormSearches
+        let definitions = (0..<(bound + 5)).map { number in
+            let name = "Widget" + String(UnicodeScalar(UInt8(65 + number / 26 % 26))) + String(UnicodeScalar(UInt8(65 + number % 26))) + "x\(number / 676)"
+            return "(\(number)) \"\(name)s\" means the widgets of kind \(number). Each \(name) is delivered."
+        }
+        let text = "SUPPLY AGREEMENT between A and B.\n1. Definitions.\n" + definitions.joined(separator: "\n") + "\n2. Law. The laws of Delaware govern.\n"
+        let messages = findings("unused-definition", text)
+        #expect(messages.count == 5, "only the definitions past the bound: \(messages.count)")
+    }
 }

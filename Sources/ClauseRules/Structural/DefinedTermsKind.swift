@@ -27,6 +27,9 @@ struct DefinedTermsCheck: RuleCheck {
 
     let rules: [Compiled]
     let minimumUses: Int
+    /// Unused definitions per document whose other forms (singular, other case, paired name) are
+    /// looked for in the whole text; CUAD's contracts have far fewer unused definitions.
+    static let maximumOtherFormSearches = 300
 
     init(rules: [Rule]) throws {
         var compiled: [Compiled] = []
@@ -233,6 +236,10 @@ struct DefinedTermsCheck: RuleCheck {
                 }
             case "unused":
                 var lowered: [UInt8]? = nil
+                // Each look for another form of a term reads the whole text: bounded per document
+                // (contracts are untrusted input; a real contract has far fewer unused definitions),
+                // past the bound the remaining ones are reported as found.
+                var otherFormSearches = 0
                 for definition in index.uniqueDefinitions where index.useCounts[definition.term, default: 0] == 0 && !definition.hasAlternateNames {
                     // `"CONFIDENTIAL INFORMATION" means …` where `"Confidential Information"` is
                     // defined too: the title-case uses are its uses.
@@ -240,10 +247,13 @@ struct DefinedTermsCheck: RuleCheck {
                     if term.contains(where: StructuralText.isUpper), !term.contains(where: StructuralText.isLower),
                        index.useCounts[String(decoding: DefinedTermAnalyzer.titleCased(term), as: UTF8.self), default: 0] > 0 { continue }
                     // `"Direct Access Storage" or "DAS" means …`: the text may use either name.
-                    if DefinedTermAnalyzer.isUsedInAnotherForm(definition.term, useCounts: index.useCounts, bytes: context.bytes, lowered: &lowered) { continue }
-                    // (An unquoted first name is no defined term: its uses are its other occurrences.)
-                    if let first = DefinedTermAnalyzer.pairedName(before: definition.range.lowerBound, in: context.bytes),
-                       index.useCounts[first, default: 0] > 0 || ByteSearch.occurrences(of: Array(first.utf8), in: context.bytes).count >= 2 { continue }
+                    otherFormSearches += 1
+                    if otherFormSearches <= Self.maximumOtherFormSearches {
+                        if DefinedTermAnalyzer.isUsedInAnotherForm(definition.term, useCounts: index.useCounts, bytes: context.bytes, lowered: &lowered) { continue }
+                        // (An unquoted first name is no defined term: its uses are its other occurrences.)
+                        if let first = DefinedTermAnalyzer.pairedName(before: definition.range.lowerBound, in: context.bytes),
+                           index.useCounts[first, default: 0] > 0 || ByteSearch.occurrences(of: Array(first.utf8), in: context.bytes).count >= 2 { continue }
+                    }
                     findings.append(context.finding(rule: rule, range: definition.range,
                                                     message: text("'\(definition.term)' is defined but never used", ["term": definition.term, "count": "0"])))
                 }
