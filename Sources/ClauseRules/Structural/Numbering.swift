@@ -263,17 +263,7 @@ public struct NumberingAnalyzer: Sendable {
     /// indentation: a row of a table whose cells PDF extraction ran together.
     static func isTableRow(_ offset: Int, in bytes: [UInt8]) -> Bool {
         guard offset < bytes.count else { return false }
-        var start = offset
-        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        var gaps = 0
-        var run = 0
-        var index = start
-        while index < bytes.count, bytes[index] != 0x0A, index - start < 400 {
-            if bytes[index] == 0x20 { run += 1 } else { if run >= 3 { gaps += 1; if gaps >= 2 { return true } }; run = 0 }
-            index += 1
-        }
-        return false
+        return lineHasTwoGaps(around: offset, in: bytes, gap: 3, scanLimit: 400)
     }
 
     /// A number written mid-line after a gap of ten spaces or more, on a line with at least two
@@ -283,14 +273,25 @@ public struct NumberingAnalyzer: Sendable {
         var before = offset
         while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
         guard offset - before >= 10, before > 0, bytes[before - 1] != 0x0A else { return false }
-        var start = before
+        return lineHasTwoGaps(around: before, in: bytes, gap: 10, scanLimit: 2000)
+    }
+
+    /// Whether the line holding `offset` has, after its indentation and within `scanLimit` bytes,
+    /// two runs of at least `gap` spaces each followed by text (the layout gaps of a table row).
+    private static func lineHasTwoGaps(around offset: Int, in bytes: [UInt8], gap: Int, scanLimit: Int) -> Bool {
+        var start = offset
         while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         var gaps = 0
         var run = 0
         var index = start
-        while index < bytes.count, bytes[index] != 0x0A, index - start < 2000 {
-            if bytes[index] == 0x20 { run += 1 } else { if run >= 10 { gaps += 1; if gaps >= 2 { return true } }; run = 0 }
+        while index < bytes.count, bytes[index] != 0x0A, index - start < scanLimit {
+            if bytes[index] == 0x20 {
+                run += 1
+            } else {
+                if run >= gap { gaps += 1; if gaps >= 2 { return true } }
+                run = 0
+            }
             index += 1
         }
         return false
